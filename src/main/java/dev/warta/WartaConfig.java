@@ -1,0 +1,83 @@
+package dev.warta;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Every Warta setting, with its default. {@code application.properties} only overrides these per
+ * profile; operators set them with environment variables ({@code WARTA_PUBLIC_URL}, ...).
+ */
+@ConfigMapping(prefix = "warta")
+public interface WartaConfig {
+
+    /**
+     * Absolute base URL under which readers reach Warta, e.g. {@code https://warta.example.id}. Used for
+     * feed ids, {@code rel="self"} links and page links. When unset, it is taken from each request's
+     * {@code Host} (and {@code X-Forwarded-*} when {@code quarkus.http.proxy.*} trusts a proxy).
+     */
+    Optional<URI> publicUrl();
+
+    Admin admin();
+
+    Db db();
+
+    Samples samples();
+
+    Ingest ingest();
+
+    Publish publish();
+
+    interface Admin {
+        /**
+         * Bearer tokens accepted on {@code /api/**}, comma-separated. Required in production: Warta refuses
+         * to start in the prod profile without one.
+         */
+        Optional<List<String>> tokens();
+    }
+
+    /** The embedded PostgreSQL, started only when {@code quarkus.datasource.jdbc.url} is not set. */
+    interface Db {
+        /** Data directory of the embedded PostgreSQL; created and initialised on first start. */
+        @WithDefault(dev.warta.db.EmbeddedPostgresSettings.DEFAULT_DATA_DIR)
+        String dataDir();
+
+        /** A throwaway data directory in the temp folder, deleted on shutdown (tests). */
+        @WithDefault("false")
+        boolean ephemeral();
+
+        /** TCP port on 127.0.0.1; 0 picks a free one at each start. */
+        @WithDefault("0")
+        int port();
+    }
+
+    interface Samples {
+        /** Import the bundled sample article at start-up when the database has no entries yet. */
+        @WithDefault("false")
+        boolean importOnStart();
+    }
+
+    interface Ingest {
+        /** Largest article body accepted by {@code POST /api/articles}, in bytes. */
+        @WithDefault("1048576")
+        int maxArticleBytes();
+    }
+
+    interface Publish {
+        /** Entries per feed when the request names no {@code limit}. */
+        @WithDefault("50")
+        int defaultLimit();
+
+        /** Largest {@code limit} a feed request may ask for. */
+        @WithDefault("200")
+        int maxLimit();
+
+        /** Title of the feed that holds every entry. */
+        @WithDefault("Warta")
+        String siteTitle();
+    }
+
+}

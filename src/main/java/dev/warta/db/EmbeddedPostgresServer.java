@@ -1,0 +1,95 @@
+package dev.warta.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import io.quarkus.logging.Log;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * One embedded PostgreSQL per JVM. It outlives Quarkus restarts (dev-mode reloads, test profiles), so it
+ * is held statically and stopped by the JVM shutdown hook or by {@link #stop()} when the jar shuts down.
+ */
+public final class EmbeddedPostgresServer {
+
+    static final String DATABASE = "warta";
+    static final String USER = "postgres";
+
+    private static EmbeddedPostgres postgres;
+    private static String jdbcUrl;
+
+    private EmbeddedPostgresServer() {
+    }
+
+    /** Starts the server on first call and returns its JDBC URL; later calls return the same URL. */
+    public static synchronized String start(EmbeddedPostgresSettings settings) {
+        if (postgres != null) {
+            return jdbcUrl;
+        }
+        try {
+            Path dataDir = settings.ephemeral()
+                    ? Files.createTempDirectory("warta-pg-")
+                    : Files.createDirectories(settings.dataDir());
+            Log.infof("Starting embedded PostgreSQL (%s data directory %s)",
+                    settings.ephemeral() ? "throwaway" : "persistent", dataDir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(settings.ephemeral())
+                    .setPort(settings.port())
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("listen_addresses", "127.0.0.1");
+            if (!settings.ephemeral()) {
+                // zonky turns durability off for throwaway test databases; this one keeps real data.
+                builder.setServerConfig("synchronous_commit", "on");
+            }
+            postgres = builder.start();
+            createDatabaseIfMissing(postgres);
+            jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+            Log.infof("Embedded PostgreSQL is up at %s", jdbcUrl);
+            return jdbcUrl;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + settings.dataDir()
+                    + " (set quarkus.datasource.jdbc.url to use another database)", e);
+        }
+    }
+
+    public static synchronized boolean running() {
+        return postgres != null;
+    }
+
+    public static synchronized void stop() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            Log.info("Stopping embedded PostgreSQL");
+            postgres.close();
+        } catch (IOException e) {
+            Log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        } finally {
+            postgres = null;
+            jdbcUrl = null;
+        }
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres pg) throws IOException {
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                var check = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            check.setString(1, DATABASE);
+            try (var rs = check.executeQuery()) {
+                if (!rs.next()) {
+                    try (var create = c.createStatement()) {
+                        create.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("Could not create database " + DATABASE, e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.warta.article;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.warta.ingest.EntryDraft;
+
+/**
+ * A news article as a parser read it, before it is stored.
+ *
+ * @param publishedAt the date the article states, or null when it states none
+ * @param bodyHtml    paragraphs and subheadings as HTML, without bylines, related links, credit or trailer
+ * @param topics      topic labels, in the order found
+ */
+public record ArticleDraft(
+        String title,
+        String summary,
+        String author,
+        String editor,
+        String reporter,
+        String publisher,
+        String city,
+        String credit,
+        Instant publishedAt,
+        String bodyHtml,
+        List<RelatedArticle> related,
+        List<String> topics,
+        String url) {
+
+    public ArticleDraft {
+        related = related == null ? List.of() : List.copyOf(related);
+        topics = topics == null ? List.of() : List.copyOf(topics);
+    }
+
+    /** A "Baca juga" article: its title, and its address when the source has one. */
+    public record RelatedArticle(String title, String url) {
+    }
+
+    public ArticleDraft withPublishedAt(Instant instant) {
+        return new ArticleDraft(title, summary, author, editor, reporter, publisher, city, credit, instant, bodyHtml,
+                related, topics, url);
+    }
+
+    public ArticleDraft withTopics(List<String> moreTopics) {
+        var all = new java.util.ArrayList<>(topics);
+        for (String t : moreTopics) {
+            if (all.stream().noneMatch(existing -> existing.equalsIgnoreCase(t.strip()))) {
+                all.add(t.strip());
+            }
+        }
+        return new ArticleDraft(title, summary, author, editor, reporter, publisher, city, credit, publishedAt, bodyHtml,
+                related, all, url);
+    }
+
+    EntryDraft toEntryDraft() {
+        return new EntryDraft(title, summary, bodyHtml, author, editor, reporter, publisher, city, credit, url, publishedAt,
+                topics, related.stream().map(r -> new EntryDraft.RelatedDraft(r.title(), r.url())).toList());
+    }
+}

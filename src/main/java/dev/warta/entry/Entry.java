@@ -1,0 +1,89 @@
+package dev.warta.entry;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import dev.warta.topic.Topic;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "entry")
+public class Entry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "entry_id")
+    @SequenceGenerator(name = "entry_id", sequenceName = "entry_id_seq", allocationSize = 50)
+    public Long id;
+
+    /** Stable public identity: the Atom {@code id} is {@code urn:uuid:<uid>}. */
+    @Column(nullable = false, updatable = false)
+    public UUID uid;
+
+    @Column(nullable = false)
+    public EntryKind kind;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "title_key", nullable = false)
+    public String titleKey;
+
+    public String summary;
+
+    @Column(name = "content_html")
+    public String contentHtml;
+
+    public String author;
+    public String editor;
+    public String reporter;
+    public String publisher;
+    public String city;
+    public String credit;
+
+    /** The article's own address when known (canonical URL); null for entries only Warta has a page for. */
+    public String url;
+
+    @Column(name = "published_at", nullable = false)
+    public Instant publishedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "content_hash")
+    public String contentHash;
+
+    @ManyToMany
+    @JoinTable(name = "entry_topic",
+            joinColumns = @JoinColumn(name = "entry_id"),
+            inverseJoinColumns = @JoinColumn(name = "topic_id"))
+    public Set<Topic> topics = new LinkedHashSet<>();
+
+    @OneToMany(mappedBy = "entry", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<RelatedLink> related = new ArrayList<>();
+
+    public boolean isStub() {
+        return kind == EntryKind.STUB;
+    }
+}

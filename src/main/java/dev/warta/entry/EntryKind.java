@@ -1,0 +1,13 @@
+package dev.warta.entry;
+
+/** What an entry is; stored lower-case in {@code entry.kind}. */
+public enum EntryKind {
+    /** An article pushed by the desk. */
+    ARTICLE,
+    /** A related article known only by the title another article gave it. */
+    STUB;
+
+    public String dbValue() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

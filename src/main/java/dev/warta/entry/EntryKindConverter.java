@@ -1,0 +1,20 @@
+package dev.warta.entry;
+
+import java.util.Locale;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
+@Converter(autoApply = true)
+public class EntryKindConverter implements AttributeConverter<EntryKind, String> {
+
+    @Override
+    public String convertToDatabaseColumn(EntryKind kind) {
+        return kind == null ? null : kind.dbValue();
+    }
+
+    @Override
+    public EntryKind convertToEntityAttribute(String value) {
+        return value == null ? null : EntryKind.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.warta.entry;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An entry as the API and the pages show it. {@code link} is where a reader goes: the article's own
+ * address when known, else Warta's page for it ({@code page}).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EntryView(
+        long id,
+        String kind,
+        boolean stub,
+        String title,
+        String summary,
+        String author,
+        String editor,
+        String reporter,
+        String publisher,
+        String city,
+        String credit,
+        Instant published,
+        Instant updated,
+        String link,
+        String url,
+        String page,
+        List<TopicRef> topics,
+        List<RelatedView> related,
+        String contentHtml) {
+
+    public record TopicRef(String slug, String label) {
+    }
+
+    /** A related article: the title the linking article gave it, and the entry that stands for it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RelatedView(String title, String url, Long entryId, String link) {
+    }
+}

@@ -1,0 +1,37 @@
+package dev.warta.ingest;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything that enters Warta becomes one of these before {@link IngestService} stores it.
+ *
+ * @param publishedAt the publication time the source states; null when it states none (ingest time is used)
+ * @param contentHtml body HTML; sanitized by ingest, whatever its origin
+ * @param topics      topic labels; each is created on first sight
+ * @param related     the "Baca juga" articles, in order
+ */
+public record EntryDraft(
+        String title,
+        String summary,
+        String contentHtml,
+        String author,
+        String editor,
+        String reporter,
+        String publisher,
+        String city,
+        String credit,
+        String url,
+        Instant publishedAt,
+        List<String> topics,
+        List<RelatedDraft> related) {
+
+    public EntryDraft {
+        topics = topics == null ? List.of() : List.copyOf(topics);
+        related = related == null ? List.of() : List.copyOf(related);
+    }
+
+    /** A related article named by an entry: its title, and its address when the source gives one. */
+    public record RelatedDraft(String title, String url) {
+    }
+}

@@ -1,0 +1,4 @@
+package dev.warta.ingest;
+
+public record IngestResult(long entryId, IngestOutcome outcome) {
+}

@@ -1,0 +1,270 @@
+package dev.warta.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+
+import dev.warta.entry.Entry;
+import dev.warta.entry.EntryKind;
+import dev.warta.entry.EntryRepository;
+import dev.warta.entry.RelatedLink;
+import dev.warta.topic.Topic;
+import dev.warta.topic.TopicService;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The single write path: turns drafts into stored entries. Recognises an article it already has (same
+ * title and publication day), fills a stub that carries the article's title, stores each related article
+ * as an entry of its own, and bumps the version of every feed that changed in the same transaction.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    private static final int ATTEMPTS = 3;
+
+    private final EntryRepository entries;
+    private final TopicService topics;
+    private final EntityManager em;
+    private final Event<EntriesChanged> changed;
+
+    IngestService(EntryRepository entries, TopicService topics, EntityManager em, Event<EntriesChanged> changed) {
+        this.entries = entries;
+        this.topics = topics;
+        this.em = em;
+        this.changed = changed;
+    }
+
+    /**
+     * Stores a desk article. Runs in its own transaction; when a concurrent ingest of the same article or
+     * stub wins a unique key, the draft is ingested again and finds that row.
+     */
+    public IngestResult ingest(EntryDraft draft) {
+        validate(draft);
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> store(draft));
+            } catch (RuntimeException e) {
+                if (attempt < ATTEMPTS && isUniqueViolation(e)) {
+                    Log.debugf("Concurrent ingest of \"%s\" hit a unique key; retrying", draft.title());
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static void validate(EntryDraft draft) {
+        if (draft.title() == null || draft.title().isBlank()) {
+            throw new IllegalArgumentException("an entry needs a title");
+        }
+        if (TitleKey.of(draft.title()).isEmpty()) {
+            throw new IllegalArgumentException("the title has no letters or digits");
+        }
+    }
+
+    private IngestResult store(EntryDraft draft) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String titleKey = TitleKey.of(draft.title());
+        String contentHtml = HtmlSanitizer.clean(draft.contentHtml());
+        Set<Topic> draftTopics = new LinkedHashSet<>();
+        for (String label : draft.topics()) {
+            draftTopics.add(topics.findOrCreate(label));
+        }
+        String hash = contentHash(draft, contentHtml, draftTopics);
+
+        Optional<Entry> article = draft.publishedAt() != null
+                ? entries.findArticle(titleKey, draft.publishedAt().atZone(EntryRepository.DESK_ZONE).toLocalDate())
+                : entries.findLatestArticle(titleKey);
+
+        Set<Long> touched = new TreeSet<>();
+        Entry entry;
+        IngestOutcome outcome;
+        if (article.isPresent()) {
+            entry = article.get();
+            if (hash.equals(entry.contentHash)) {
+                return new IngestResult(entry.id, IngestOutcome.UNCHANGED);
+            }
+            entry.topics.forEach(t -> touched.add(t.id));
+            entry.updatedAt = now;
+            outcome = IngestOutcome.UPDATED;
+        } else {
+            Optional<Entry> stub = entries.findStubByTitleKey(titleKey);
+            Instant published = draft.publishedAt() != null ? draft.publishedAt() : now;
+            if (stub.isPresent()) {
+                entry = stub.get();
+                entry.topics.forEach(t -> touched.add(t.id));
+                // The entry changes now, even when the article is older than the stub's borrowed date.
+                entry.updatedAt = published.isAfter(entry.updatedAt) ? published : now;
+                outcome = IngestOutcome.FILLED_STUB;
+            } else {
+                entry = new Entry();
+                entry.uid = UUID.randomUUID();
+                entry.createdAt = now;
+                entry.updatedAt = published;
+                outcome = IngestOutcome.CREATED;
+            }
+            entry.publishedAt = published;
+            entry.kind = EntryKind.ARTICLE;
+        }
+
+        entry.title = draft.title().strip();
+        entry.titleKey = titleKey;
+        entry.summary = blankToNull(draft.summary());
+        entry.contentHtml = contentHtml;
+        entry.author = blankToNull(draft.author());
+        entry.editor = blankToNull(draft.editor());
+        entry.reporter = blankToNull(draft.reporter());
+        entry.publisher = blankToNull(draft.publisher());
+        entry.city = blankToNull(draft.city());
+        entry.credit = blankToNull(draft.credit());
+        if (draft.url() != null && !draft.url().isBlank()) {
+            entry.url = draft.url().strip();
+        }
+        entry.contentHash = hash;
+        // Topics are only ever added: an edit that drops the trailer must not pull the article from a feed.
+        entry.topics.addAll(draftTopics);
+
+        // Related entries first: a new stub gets a lower id than the article, so at equal publication
+        // time the article comes first in feeds (newest id first).
+        List<Entry> targets = new ArrayList<>();
+        List<EntryDraft.RelatedDraft> links = new ArrayList<>();
+        for (EntryDraft.RelatedDraft related : draft.related()) {
+            if (related.title() == null || TitleKey.of(related.title()).isEmpty()
+                    || TitleKey.of(related.title()).equals(titleKey)) {
+                continue;
+            }
+            targets.add(findOrCreateRelated(entry, related, touched));
+            links.add(related);
+        }
+        if (entry.id == null) {
+            entries.persist(entry);
+        }
+        if (!entry.related.isEmpty()) {
+            entry.related.clear();
+            entries.flush();
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            RelatedLink link = new RelatedLink();
+            link.entry = entry;
+            link.position = i;
+            link.title = links.get(i).title().strip();
+            link.url = blankToNull(links.get(i).url());
+            link.target = targets.get(i);
+            entry.related.add(link);
+        }
+        entries.flush();
+
+        entry.topics.forEach(t -> touched.add(t.id));
+        bumpFeedVersions(touched, now);
+        changed.fire(new EntriesChanged(Set.copyOf(touched)));
+        Log.infof("Ingested \"%s\" as entry %d (%s)", entry.title, entry.id, outcome.name().toLowerCase());
+        return new IngestResult(entry.id, outcome);
+    }
+
+    /**
+     * The entry a related article names: by its address, else by its title among desk articles, else the
+     * stub of that title, else a new stub in the linking article's topics, dated by the linking article
+     * (it existed by then).
+     */
+    private Entry findOrCreateRelated(Entry article, EntryDraft.RelatedDraft draft, Set<Long> touched) {
+        String key = TitleKey.of(draft.title());
+        String url = blankToNull(draft.url());
+        Optional<Entry> known = url == null ? Optional.empty() : entries.findByUrl(url);
+        if (known.isEmpty()) {
+            known = entries.findLatestArticle(key);
+        }
+        if (known.isEmpty()) {
+            known = entries.findStubByTitleKey(key);
+        }
+        Entry target = known.orElseGet(() -> {
+            Entry stub = new Entry();
+            stub.uid = UUID.randomUUID();
+            stub.kind = EntryKind.STUB;
+            stub.title = draft.title().strip();
+            stub.titleKey = key;
+            stub.publishedAt = article.publishedAt;
+            stub.updatedAt = article.publishedAt;
+            stub.createdAt = Instant.now();
+            return stub;
+        });
+        if (target.isStub()) {
+            if (target.url == null && url != null) {
+                target.url = url;
+                target.topics.forEach(t -> touched.add(t.id));
+            }
+            for (Topic topic : article.topics) {
+                if (target.topics.add(topic)) {
+                    touched.add(topic.id);
+                }
+            }
+            if (target.id == null) {
+                entries.persist(target);
+            }
+        }
+        return target;
+    }
+
+    private void bumpFeedVersions(Set<Long> topicIds, Instant now) {
+        List<String> keys = new ArrayList<>();
+        keys.add("all");
+        topicIds.forEach(id -> keys.add(Topic.feedKey(id)));
+        em.createNativeQuery("""
+                insert into feed_version (feed_key, version, changed_at)
+                select k, 1, ?2 from unnest(cast(?1 as text[])) as k
+                on conflict (feed_key) do update set version = feed_version.version + 1, changed_at = excluded.changed_at
+                """)
+                .setParameter(1, keys.toArray(String[]::new))
+                .setParameter(2, now)
+                .executeUpdate();
+    }
+
+    private static String contentHash(EntryDraft draft, String contentHtml, Set<Topic> topics) {
+        StringBuilder s = new StringBuilder();
+        for (String field : new String[] { draft.title().strip(), draft.summary(), contentHtml, draft.author(), draft.editor(),
+                draft.reporter(), draft.publisher(), draft.city(), draft.credit(), draft.url() }) {
+            s.append(field == null ? "" : field.strip()).append('\u001f');
+        }
+        topics.stream().map(t -> t.slug).sorted().forEach(slug -> s.append(slug).append('\u001e'));
+        for (EntryDraft.RelatedDraft r : draft.related()) {
+            s.append(r.title()).append('\u001d').append(r.url() == null ? "" : r.url()).append('\u001e');
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.warta.publish;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jdom2.Document;
+import org.jdom2.Namespace;
+
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.atom.Category;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Generator;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.synd.SyndPerson;
+
+/** Atom 1.0 (RFC 4287), written with Rome. */
+@ApplicationScoped
+public class AtomWriter extends XmlFeedWriter {
+
+    @Override
+    public byte[] write(PublishedFeed feed) {
+        return super.write(feed);
+    }
+
+    @Override
+    WireFeed toWireFeed(PublishedFeed published) {
+        Feed feed = new Feed("atom_1.0");
+        feed.setEncoding("UTF-8");
+        feed.setId(published.id());
+        feed.setTitleEx(text(published.title()));
+        feed.setSubtitle(text(published.subtitle()));
+        feed.setUpdated(Date.from(published.updated()));
+        feed.setAuthors(List.of(person(published.authorName())));
+        feed.setLanguage(published.language());
+        Generator generator = new Generator();
+        generator.setValue("Warta");
+        generator.setUrl(published.baseUrl() + "/");
+        feed.setGenerator(generator);
+
+        feed.setAlternateLinks(List.of(link("alternate", published.htmlUrl(), "text/html", null)));
+        List<Link> others = new ArrayList<>();
+        others.add(link("self", published.url(FeedFormat.ATOM), FeedFormat.ATOM.mediaType(), null));
+        others.add(link("alternate", published.url(FeedFormat.RSS), FeedFormat.RSS.mediaType(), null));
+        feed.setOtherLinks(others);
+
+        List<Entry> entries = new ArrayList<>();
+        for (PublishedFeed.PublishedEntry e : published.entries()) {
+            entries.add(entry(e));
+        }
+        feed.setEntries(entries);
+        return feed;
+    }
+
+    private static Entry entry(PublishedFeed.PublishedEntry e) {
+        Entry entry = new Entry();
+        entry.setId(e.id());
+        entry.setTitleEx(text(e.title()));
+        entry.setPublished(Date.from(e.published()));
+        entry.setUpdated(Date.from(e.updated()));
+        entry.setAlternateLinks(List.of(link("alternate", e.link(), "text/html", null)));
+        List<Link> related = new ArrayList<>();
+        for (PublishedFeed.Related r : e.related()) {
+            related.add(link("related", r.href(), "text/html", r.title()));
+        }
+        entry.setOtherLinks(related);
+        if (e.author() != null) {
+            entry.setAuthors(List.of(person(e.author())));
+        }
+        entry.setContributors(e.contributors().stream().<SyndPerson>map(AtomWriter::person).toList());
+        List<Category> categories = new ArrayList<>();
+        for (PublishedFeed.Category c : e.categories()) {
+            Category category = new Category();
+            category.setTerm(c.term());
+            category.setLabel(c.label());
+            category.setScheme(c.scheme());
+            categories.add(category);
+        }
+        entry.setCategories(categories);
+        if (e.summary() != null) {
+            entry.setSummary(text(e.summary()));
+        }
+        if (e.contentHtml() != null) {
+            Content content = new Content();
+            content.setType(Content.HTML);
+            content.setValue(e.contentHtml());
+            entry.setContents(List.of(content));
+        }
+        return entry;
+    }
+
+    @Override
+    void adjust(Document document, PublishedFeed feed) {
+        document.getRootElement().setAttribute("lang", feed.language(), Namespace.XML_NAMESPACE);
+    }
+
+    private static Content text(String value) {
+        Content content = new Content();
+        content.setType(Content.TEXT);
+        content.setValue(value);
+        return content;
+    }
+
+    private static Person person(String name) {
+        Person person = new Person();
+        person.setName(name);
+        return person;
+    }
+
+    private static Link link(String rel, String href, String type, String title) {
+        Link link = new Link();
+        link.setRel(rel);
+        link.setHref(href);
+        link.setType(type);
+        if (title != null) {
+            link.setTitle(title);
+        }
+        return link;
+    }
+}

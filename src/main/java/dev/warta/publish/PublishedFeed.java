@@ -1,0 +1,47 @@
+package dev.warta.publish;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A feed as Warta publishes it, independent of format; the Atom, RSS (and later JSON Feed) writers
+ * render this. {@code path} is the feed's address without extension ({@code /feeds/topics/slug}).
+ */
+public record PublishedFeed(
+        String id,
+        String title,
+        String subtitle,
+        Instant updated,
+        String baseUrl,
+        String path,
+        String htmlUrl,
+        String language,
+        String authorName,
+        List<PublishedEntry> entries) {
+
+    public String url(FeedFormat format) {
+        return baseUrl + path + format.extension();
+    }
+
+    public record PublishedEntry(
+            String id,
+            String title,
+            String link,
+            Instant published,
+            Instant updated,
+            String author,
+            List<String> contributors,
+            String summary,
+            String contentHtml,
+            List<Category> categories,
+            List<Related> related,
+            boolean stub) {
+    }
+
+    /** A topic the entry is in: {@code term} is its slug, {@code label} its name, {@code scheme} the topics' base. */
+    public record Category(String term, String label, String scheme) {
+    }
+
+    public record Related(String title, String href) {
+    }
+}

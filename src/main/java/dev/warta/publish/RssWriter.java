@@ -1,0 +1,129 @@
+package dev.warta.publish;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+
+import org.jdom2.Namespace;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.DCModuleImpl;
+import com.rometools.rome.feed.module.Module;
+import com.rometools.rome.feed.rss.Category;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Content;
+import com.rometools.rome.feed.rss.Description;
+import com.rometools.rome.feed.rss.Guid;
+import com.rometools.rome.feed.rss.Item;
+
+/** RSS 2.0, written with Rome; {@code atom:link rel="self"} on the channel, {@code dc:creator} per item. */
+@ApplicationScoped
+public class RssWriter extends XmlFeedWriter {
+
+    static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+
+    @Override
+    public byte[] write(PublishedFeed feed) {
+        return super.write(feed);
+    }
+
+    @Override
+    WireFeed toWireFeed(PublishedFeed published) {
+        Channel channel = new Channel("rss_2.0");
+        channel.setEncoding("UTF-8");
+        channel.setTitle(published.title());
+        channel.setLink(published.htmlUrl());
+        channel.setDescription(published.subtitle());
+        channel.setLanguage(published.language());
+        channel.setGenerator("Warta");
+        channel.setLastBuildDate(Date.from(published.updated()));
+        channel.setPubDate(Date.from(published.updated()));
+        channel.setDocs("https://www.rssboard.org/rss-specification");
+
+        List<org.jdom2.Element> foreign = new ArrayList<>();
+        foreign.add(atomLink("self", published.url(FeedFormat.RSS), FeedFormat.RSS.mediaType()));
+        channel.setForeignMarkup(foreign);
+
+        List<Item> items = new ArrayList<>();
+        for (PublishedFeed.PublishedEntry e : published.entries()) {
+            items.add(item(e));
+        }
+        channel.setItems(items);
+        return channel;
+    }
+
+    private static Item item(PublishedFeed.PublishedEntry e) {
+        Item item = new Item();
+        item.setTitle(e.title());
+        item.setLink(e.link());
+        Guid guid = new Guid();
+        guid.setPermaLink(false);
+        guid.setValue(e.id());
+        item.setGuid(guid);
+        item.setPubDate(Date.from(e.published()));
+        List<Category> categories = new ArrayList<>();
+        for (PublishedFeed.Category c : e.categories()) {
+            Category category = new Category();
+            category.setDomain(c.scheme() + c.term());
+            category.setValue(c.label());
+            categories.add(category);
+        }
+        item.setCategories(categories);
+        if (e.summary() != null) {
+            Description description = new Description();
+            description.setType("text/plain");
+            description.setValue(e.summary());
+            item.setDescription(description);
+        }
+        String html = contentWithRelated(e);
+        if (html != null) {
+            Content content = new Content();
+            content.setType(Content.HTML);
+            content.setValue(html);
+            item.setContent(content);
+        }
+        if (e.author() != null) {
+            DCModule dc = new DCModuleImpl();
+            dc.setCreator(e.author());
+            List<Module> modules = new ArrayList<>();
+            modules.add(dc);
+            item.setModules(modules);
+        }
+        return item;
+    }
+
+    /** RSS has no related links: the "Baca juga" list is appended to the HTML, as on the article page. */
+    static String contentWithRelated(PublishedFeed.PublishedEntry e) {
+        if (e.contentHtml() == null && e.related().isEmpty()) {
+            return null;
+        }
+        Document doc = Document.createShell("");
+        doc.outputSettings().prettyPrint(false);
+        Element body = doc.body();
+        if (e.contentHtml() != null) {
+            body.append(e.contentHtml());
+        }
+        if (!e.related().isEmpty()) {
+            body.appendElement("h3").text("Baca juga");
+            Element list = body.appendElement("ul");
+            for (PublishedFeed.Related r : e.related()) {
+                list.appendElement("li").appendElement("a").attr("href", r.href()).text(r.title());
+            }
+        }
+        return body.html();
+    }
+
+    private static org.jdom2.Element atomLink(String rel, String href, String type) {
+        org.jdom2.Element link = new org.jdom2.Element("link", ATOM);
+        link.setAttribute("href", href);
+        link.setAttribute("rel", rel);
+        link.setAttribute("type", type);
+        return link;
+    }
+}

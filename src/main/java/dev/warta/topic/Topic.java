@@ -1,0 +1,39 @@
+package dev.warta.topic;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "topic")
+public class Topic extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String slug;
+
+    @Column(nullable = false)
+    public String label;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** Key of this topic's row in {@code feed_version}. */
+    public String feedKey() {
+        return feedKey(id);
+    }
+
+    public static String feedKey(long topicId) {
+        return "topic:" + topicId;
+    }
+}

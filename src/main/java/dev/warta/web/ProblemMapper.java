@@ -1,0 +1,96 @@
+package dev.warta.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JacksonException;
+
+import dev.warta.ProblemException;
+import dev.warta.article.ArticleFormatException;
+import io.quarkus.logging.Log;
+
+/** Every error leaves Warta as {@code application/problem+json} (RFC 9457), from here. */
+public class ProblemMapper {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Map<String, Object> body = body(e.status(), e.code(), e.title(), e.getMessage(), uri);
+        body.putAll(e.extensions());
+        return respond(e.status(), body);
+    }
+
+    @ServerExceptionMapper
+    public Response articleFormat(ArticleFormatException e, UriInfo uri) {
+        Map<String, Object> body = body(400, "invalid-article", "Not an article in the newsroom text format", e.getMessage(), uri);
+        if (e.line() > 0) {
+            body.put("line", e.line());
+        }
+        return respond(400, body);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JacksonException e, UriInfo uri) {
+        String detail = "the body is not valid JSON: " + e.getOriginalMessage();
+        return respond(400, body(400, "invalid-json", "Bad request", detail, uri));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            Log.error("Request failed", e);
+            return respond(status, body(status, "internal-error", "Internal server error", null, uri));
+        }
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        return respond(status, body(status, slug(title), title, detailOf(e, status), uri));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Log.error("Unexpected error", e);
+        return respond(500, body(500, "internal-error", "Internal server error",
+                "Warta could not handle this request; the error is in its log.", uri));
+    }
+
+    static Map<String, Object> body(int status, String code, String title, String detail, UriInfo uri) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        if (detail != null) {
+            body.put("detail", detail);
+        }
+        body.put("code", code);
+        if (uri != null) {
+            body.put("instance", uri.getRequestUri().getRawPath());
+        }
+        return body;
+    }
+
+    static Response respond(int status, Map<String, Object> body) {
+        return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+    }
+
+    private static String detailOf(WebApplicationException e, int status) {
+        return switch (status) {
+            case 404 -> "nothing is published at this address";
+            case 405 -> "this address does not accept that method";
+            case 406 -> "none of the accepted media types can be produced here";
+            case 415 -> "this address does not accept that Content-Type";
+            default -> e.getMessage();
+        };
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+}

@@ -31,6 +31,8 @@ public interface WartaConfig {
 
     Publish publish();
 
+    Fetch fetch();
+
     interface Admin {
         /**
          * Bearer tokens accepted on {@code /api/**}, comma-separated. Required in production: Warta refuses
@@ -80,4 +82,16 @@ public interface WartaConfig {
         String siteTitle();
     }
 
+    /** Outgoing HTTP on behalf of users: upstream feeds, pages to ingest, WebSub callbacks. */
+    interface Fetch {
+        /**
+         * Refuse loopback, private, link-local, CGNAT, multicast and other non-public addresses. Turning this
+         * off lets anyone with an admin token make Warta reach internal services; allow networks instead.
+         */
+        @WithDefault("true")
+        boolean addressGuard();
+
+        /** CIDR networks exempt from the address guard, comma-separated (e.g. a feed bridge on this host). */
+        Optional<List<String>> allowedNetworks();
+    }
 }

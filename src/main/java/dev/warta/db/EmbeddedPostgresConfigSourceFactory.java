@@ -26,7 +26,11 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (ExecutionMode.current() != ExecutionMode.RUNTIME_INIT) {
+        return sources(context, ExecutionMode.current());
+    }
+
+    Iterable<ConfigSource> sources(ConfigSourceContext context, ExecutionMode mode) {
+        if (mode != ExecutionMode.RUNTIME_INIT) {
             return List.of();
         }
         if (lookup(context, URL_KEY).isPresent()) {

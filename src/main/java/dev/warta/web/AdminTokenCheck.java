@@ -1,5 +1,8 @@
 package dev.warta.web;
 
+import java.util.List;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -13,11 +16,15 @@ import io.quarkus.runtime.StartupEvent;
 class AdminTokenCheck {
 
     void onStart(@Observes StartupEvent event, WartaConfig config) {
-        boolean none = config.admin().tokens().map(t -> t.stream().allMatch(String::isBlank)).orElse(true);
+        check(LaunchMode.current(), config.admin().tokens());
+    }
+
+    static void check(LaunchMode mode, Optional<List<String>> tokens) {
+        boolean none = tokens.map(t -> t.stream().allMatch(String::isBlank)).orElse(true);
         if (!none) {
             return;
         }
-        if (LaunchMode.current() == LaunchMode.NORMAL) {
+        if (mode == LaunchMode.NORMAL) {
             throw new IllegalStateException("No admin token configured: set WARTA_ADMIN_TOKENS (warta.admin.tokens) "
                     + "to one or more comma-separated secrets before starting Warta");
         }

@@ -1,0 +1,40 @@
+package dev.warta;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Empties Warta's tables between tests, and counts rows to show that a refused request stored nothing. */
+@ApplicationScoped
+public class TestDatabase {
+
+    private final EntityManager em;
+
+    TestDatabase(EntityManager em) {
+        this.em = em;
+    }
+
+    public void clear() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("truncate related_link, entry_topic, entry, topic, feed_version cascade")
+                    .executeUpdate();
+            em.createNativeQuery("insert into feed_version (feed_key) values ('all')").executeUpdate();
+        });
+    }
+
+    public long count(String table) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from " + table)
+                .getSingleResult()).longValue());
+    }
+
+    /** Row counts of every table ingest writes, to compare before and after a request. */
+    public String snapshot() {
+        return "entry=" + count("entry") + " topic=" + count("topic") + " entry_topic=" + count("entry_topic")
+                + " related_link=" + count("related_link") + " feed_version=" + sum("select coalesce(sum(version),0) from feed_version");
+    }
+
+    private long sum(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.warta.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.runtime.ExecutionMode;
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigValue;
+
+class EmbeddedPostgresConfigSourceFactoryTest {
+
+    private final EmbeddedPostgresConfigSourceFactory factory = new EmbeddedPostgresConfigSourceFactory();
+
+    @Test
+    void startsNothingWhenADatasourceUrlIsConfigured() {
+        var context = context(Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://db.example:5432/warta"));
+        assertThat(factory.sources(context, ExecutionMode.RUNTIME_INIT)).isEmpty();
+        assertThat(EmbeddedPostgresServer.running()).isFalse();
+    }
+
+    @Test
+    void startsNothingWhenAProfileSetsTheUrl() {
+        var context = context(Map.of("%prod.quarkus.datasource.jdbc.url", "jdbc:postgresql://db.example:5432/warta"),
+                List.of("prod"));
+        assertThat(factory.sources(context, ExecutionMode.RUNTIME_INIT)).isEmpty();
+        assertThat(EmbeddedPostgresServer.running()).isFalse();
+    }
+
+    @Test
+    void startsNothingDuringTheBuildOrStaticInit() {
+        var context = context(Map.of());
+        assertThat(factory.sources(context, ExecutionMode.UNSET)).isEmpty();
+        assertThat(factory.sources(context, ExecutionMode.STATIC_INIT)).isEmpty();
+        assertThat(EmbeddedPostgresServer.running()).isFalse();
+    }
+
+    @Test
+    void defaultsToAPersistentDirectoryUnderTheHome() {
+        EmbeddedPostgresSettings settings = EmbeddedPostgresSettings.read(key -> Optional.empty());
+        assertThat(settings.dataDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".warta", "pgdata"));
+        assertThat(settings.ephemeral()).isFalse();
+        assertThat(settings.port()).isZero();
+    }
+
+    @Test
+    void readsTheConfiguredDirectoryPortAndEphemeralFlag() {
+        Map<String, String> values = Map.of("warta.db.data-dir", "/srv/warta/pg", "warta.db.port", "15432",
+                "warta.db.ephemeral", "true");
+        EmbeddedPostgresSettings settings = EmbeddedPostgresSettings.read(key -> Optional.ofNullable(values.get(key)));
+        assertThat(settings).isEqualTo(new EmbeddedPostgresSettings(Path.of("/srv/warta/pg"), true, 15432));
+    }
+
+    private static ConfigSourceContext context(Map<String, String> values) {
+        return context(values, List.of());
+    }
+
+    private static ConfigSourceContext context(Map<String, String> values, List<String> profiles) {
+        return new ConfigSourceContext() {
+            @Override
+            public ConfigValue getValue(String name) {
+                String value = values.get(name);
+                return value == null ? null : ConfigValue.builder().withName(name).withValue(value).build();
+            }
+
+            @Override
+            public List<String> getProfiles() {
+                return profiles;
+            }
+
+            @Override
+            public Iterator<String> iterateNames() {
+                return values.keySet().iterator();
+            }
+        };
+    }
+}

@@ -1,6 +1,7 @@
 package dev.warta;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -93,5 +94,25 @@ public interface WartaConfig {
 
         /** CIDR networks exempt from the address guard, comma-separated (e.g. a feed bridge on this host). */
         Optional<List<String>> allowedNetworks();
+
+        /** Time to establish a TCP (and TLS) connection. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Longest wait for the next bytes of an answer. */
+        @WithDefault("30s")
+        Duration readTimeout();
+
+        /** Longest a whole fetch may take, redirects and body included: a server that drips cannot hold on. */
+        @WithDefault("60s")
+        Duration totalDeadline();
+
+        /** Largest answer body accepted, after decompression (10 MiB). */
+        @WithDefault("10485760")
+        long maxBodyBytes();
+
+        /** Redirects followed before giving up. */
+        @WithDefault("5")
+        int maxRedirects();
     }
 }

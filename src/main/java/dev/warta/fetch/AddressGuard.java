@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.warta.WartaConfig;
 
@@ -57,6 +58,7 @@ public class AddressGuard {
     private final boolean enabled;
     private final List<Cidr> allowed;
 
+    @Inject
     AddressGuard(WartaConfig config) {
         this(config.fetch().addressGuard(), config.fetch().allowedNetworks().orElse(List.of()));
     }

@@ -12,16 +12,22 @@ import io.quarkus.logging.Log;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * One embedded PostgreSQL per JVM. It outlives Quarkus restarts (dev-mode reloads, test profiles), so it
- * is held statically and stopped by the JVM shutdown hook or by {@link #stop()} when the jar shuts down.
+ * One embedded PostgreSQL per JVM and data directory. It outlives Quarkus restarts (dev-mode reloads, test
+ * profiles), which load this class again in a fresh class loader: so its URL is also registered in a
+ * system property, the one place every class loader of the JVM sees, and a restart reuses the running
+ * server. zonky's JVM shutdown hook stops it when the JVM exits; {@link #stop()} stops it when the jar
+ * shuts down.
  */
 public final class EmbeddedPostgresServer {
 
     static final String DATABASE = "warta";
     static final String USER = "postgres";
+    // Not under "warta.": that prefix belongs to the WartaConfig mapping, which rejects unknown keys.
+    private static final String REGISTRY = "dev.warta.db.embedded-url:";
 
     private static EmbeddedPostgres postgres;
     private static String jdbcUrl;
+    private static String registryKey;
 
     private EmbeddedPostgresServer() {
     }
@@ -30,6 +36,12 @@ public final class EmbeddedPostgresServer {
     public static synchronized String start(EmbeddedPostgresSettings settings) {
         if (postgres != null) {
             return jdbcUrl;
+        }
+        String key = REGISTRY + (settings.ephemeral() ? "ephemeral" : settings.dataDir());
+        String running = System.getProperty(key);
+        if (running != null && reachable(running)) {
+            Log.debugf("Reusing the embedded PostgreSQL at %s", running);
+            return running;
         }
         try {
             Path dataDir = settings.ephemeral()
@@ -50,6 +62,8 @@ public final class EmbeddedPostgresServer {
             postgres = builder.start();
             createDatabaseIfMissing(postgres);
             jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+            System.setProperty(key, jdbcUrl);
+            registryKey = key;
             Log.infof("Embedded PostgreSQL is up at %s", jdbcUrl);
             return jdbcUrl;
         } catch (IOException e) {
@@ -72,8 +86,18 @@ public final class EmbeddedPostgresServer {
         } catch (IOException e) {
             Log.warn("Embedded PostgreSQL did not stop cleanly", e);
         } finally {
+            System.clearProperty(registryKey);
             postgres = null;
             jdbcUrl = null;
+            registryKey = null;
+        }
+    }
+
+    private static boolean reachable(String url) {
+        try (Connection c = java.sql.DriverManager.getConnection(url + "?connectTimeout=2", USER, "")) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
         }
     }
 

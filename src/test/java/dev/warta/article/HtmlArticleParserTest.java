@@ -171,6 +171,23 @@ class HtmlArticleParserTest {
     }
 
     @Test
+    void withoutJsonLdTakesTheTimeElementMetaAuthorAndH1() {
+        Document doc = Jsoup.parse(page(GENERIC));
+        doc.select("script[type=application/ld+json]").remove();
+        doc.head().appendElement("meta").attr("name", "author").attr("content", "Rina Kartika");
+        doc.head().appendElement("meta").attr("name", "description").attr("content", "Ringkasan dari meta description.");
+
+        ArticleDraft draft = parser.parse(doc.outerHtml(), null);
+
+        assertThat(draft.title()).isEqualTo("Gempa Susulan Guncang Cianjur, BMKG Minta Warga Waspada");
+        assertThat(draft.author()).isEqualTo("Rina Kartika");
+        assertThat(draft.summary()).isEqualTo("Ringkasan dari meta description.");
+        assertThat(draft.publishedAt()).as("<time datetime>").isEqualTo(Instant.parse("2022-11-22T02:15:00Z"));
+        assertThat(draft.editor()).isNull();
+        assertThat(Jsoup.parseBodyFragment(draft.bodyHtml()).select("p")).hasSize(4);
+    }
+
+    @Test
     void stripsTheSiteNameFromTheTitleTag() {
         Document doc = Jsoup.parse(page(TRIBUN));
         doc.select("meta[property=og:title], h1").remove();

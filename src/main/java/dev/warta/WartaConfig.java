@@ -40,6 +40,14 @@ public interface WartaConfig {
          * to start in the prod profile without one.
          */
         Optional<List<String>> tokens();
+
+        /** How long an editor stays signed in on {@code /admin} without using it. */
+        @WithDefault("8h")
+        Duration sessionIdleTimeout();
+
+        /** Longest an {@code /admin} sign-in lasts, however busy the editor. */
+        @WithDefault("24h")
+        Duration sessionMaxAge();
     }
 
     /** The embedded PostgreSQL, started only when {@code quarkus.datasource.jdbc.url} is not set. */
@@ -67,6 +75,17 @@ public interface WartaConfig {
         /** Largest article body accepted by {@code POST /api/articles}, in bytes. */
         @WithDefault("1048576")
         int maxArticleBytes();
+
+        /**
+         * Largest article page accepted, posted as {@code text/html} or fetched from a URL (each page of a
+         * multi-page article), in bytes. News pages carry far more markup than text, hence a limit of its own.
+         */
+        @WithDefault("5242880")
+        int maxPageBytes();
+
+        /** Pages of a multi-page article ("Halaman selanjutnya") read at most, the first included. */
+        @WithDefault("10")
+        int maxPages();
     }
 
     interface Publish {

@@ -17,7 +17,7 @@ public class TestDatabase {
 
     public void clear() {
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("truncate related_link, entry_topic, entry, topic, feed_version cascade")
+            em.createNativeQuery("truncate related_link, entry_topic, entry, topic, feed_version, admin_session cascade")
                     .executeUpdate();
             em.createNativeQuery("insert into feed_version (feed_key) values ('all')").executeUpdate();
         });
@@ -26,6 +26,15 @@ public class TestDatabase {
     public long count(String table) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from " + table)
                 .getSingleResult()).longValue());
+    }
+
+    /** Runs a statement, e.g. to age a session; returns the rows it changed. */
+    public int execute(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(sql).executeUpdate());
+    }
+
+    public String text(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> String.valueOf(em.createNativeQuery(sql).getSingleResult()));
     }
 
     /** Row counts of every table ingest writes, to compare before and after a request. */

@@ -11,6 +11,10 @@ import dev.warta.ingest.EntryDraft;
  * @param publishedAt the date the article states, or null when it states none
  * @param bodyHtml    paragraphs and subheadings as HTML, without bylines, related links, credit or trailer
  * @param topics      topic labels, in the order found
+ * @param url         the article's canonical address, when known
+ * @param imageUrl    the lead image ({@code og:image}), absolute, when the page names one
+ * @param modifiedAt  when the page says the article was last changed, or null
+ * @param tags        the page's tags (keywords), in the page's order
  */
 public record ArticleDraft(
         String title,
@@ -25,11 +29,23 @@ public record ArticleDraft(
         String bodyHtml,
         List<RelatedArticle> related,
         List<String> topics,
-        String url) {
+        String url,
+        String imageUrl,
+        Instant modifiedAt,
+        List<String> tags) {
 
     public ArticleDraft {
         related = related == null ? List.of() : List.copyOf(related);
         topics = topics == null ? List.of() : List.copyOf(topics);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A draft from a source that has no canonical URL, image, modification date or tags (the newsroom text). */
+    public ArticleDraft(String title, String summary, String author, String editor, String reporter, String publisher,
+            String city, String credit, Instant publishedAt, String bodyHtml, List<RelatedArticle> related,
+            List<String> topics, String url) {
+        this(title, summary, author, editor, reporter, publisher, city, credit, publishedAt, bodyHtml, related, topics, url,
+                null, null, List.of());
     }
 
     /** A "Baca juga" article: its title, and its address when the source has one. */
@@ -38,7 +54,7 @@ public record ArticleDraft(
 
     public ArticleDraft withPublishedAt(Instant instant) {
         return new ArticleDraft(title, summary, author, editor, reporter, publisher, city, credit, instant, bodyHtml,
-                related, topics, url);
+                related, topics, url, imageUrl, modifiedAt, tags);
     }
 
     public ArticleDraft withTopics(List<String> moreTopics) {
@@ -49,11 +65,21 @@ public record ArticleDraft(
             }
         }
         return new ArticleDraft(title, summary, author, editor, reporter, publisher, city, credit, publishedAt, bodyHtml,
-                related, all, url);
+                related, all, url, imageUrl, modifiedAt, tags);
+    }
+
+    /** The same draft at this address, unless it already names its own. */
+    public ArticleDraft withUrlIfAbsent(String address) {
+        if (url != null || address == null) {
+            return this;
+        }
+        return new ArticleDraft(title, summary, author, editor, reporter, publisher, city, credit, publishedAt, bodyHtml,
+                related, topics, address, imageUrl, modifiedAt, tags);
     }
 
     EntryDraft toEntryDraft() {
         return new EntryDraft(title, summary, bodyHtml, author, editor, reporter, publisher, city, credit, url, publishedAt,
-                topics, related.stream().map(r -> new EntryDraft.RelatedDraft(r.title(), r.url())).toList());
+                topics, related.stream().map(r -> new EntryDraft.RelatedDraft(r.title(), r.url())).toList(), imageUrl,
+                modifiedAt);
     }
 }

@@ -50,47 +50,74 @@ import dev.warta.topic.Slugs;
 @SecurityRequirement(name = "bearer")
 public class ArticleResource {
 
-    static final String TEXT = "text/plain";
-
     private final ArticleService articles;
     private final EntryViews views;
     private final PublicUrl publicUrl;
     private final int maxBytes;
+    private final int maxPageBytes;
 
     ArticleResource(ArticleService articles, EntryViews views, PublicUrl publicUrl, WartaConfig config) {
         this.articles = articles;
         this.views = views;
         this.publicUrl = publicUrl;
         this.maxBytes = config.ingest().maxArticleBytes();
+        this.maxPageBytes = config.ingest().maxPageBytes();
     }
+
+    /** The media types {@code POST /api/articles} takes, and what each means. */
+    enum Form {
+        TEXT("text/plain"), HTML("text/html"), JSON("application/json");
+
+        final String mediaType;
+
+        Form(String mediaType) {
+            this.mediaType = mediaType;
+        }
+    }
+
+    static final List<String> ACCEPTED = List.of("text/plain; charset=utf-8", "text/html", "application/json");
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest an article",
-            description = "Takes an article in the newsroom's plain-text format (headline, lede, Penulis/Editor, "
-                    + "TRIBUNNEWS.COM dateline, paragraphs, 'Baca juga:' lines, credit, 'Artikel lain terkait' trailer). "
-                    + "Returns 201 for a new article (or a filled stub), 200 when it was already stored.")
-    @RequestBody(content = @Content(mediaType = "text/plain; charset=utf-8"))
+            description = "Takes an article as newsroom plain text (text/plain: headline, lede, Penulis/Editor, "
+                    + "TRIBUNNEWS.COM dateline, paragraphs, 'Baca juga:' lines, credit, 'Artikel lain terkait' trailer), "
+                    + "as its HTML page (text/html, with ?url= for the page's address; next pages of a multi-page "
+                    + "article are fetched), or as JSON: {\"url\": ...} fetches the page, and {title, summary, contentHtml, "
+                    + "author, editor, published, modified, url, image, topics: [], related: [{title, url}]} gives the "
+                    + "fields directly. Returns 201 for a new article (or a filled stub), 200 when it was already "
+                    + "stored; with ?dryRun=true, 200 and the article as read, storing nothing.")
+    @RequestBody(content = {
+            @Content(mediaType = "text/plain; charset=utf-8"),
+            @Content(mediaType = "text/html"),
+            @Content(mediaType = "application/json") })
     @APIResponse(responseCode = "201", description = "Stored as a new entry")
-    @APIResponse(responseCode = "200", description = "Already stored: unchanged or updated")
-    @APIResponse(responseCode = "400", description = "Empty, no headline, not UTF-8, or a bad parameter")
-    @APIResponse(responseCode = "413", description = "Larger than warta.ingest.max-article-bytes")
-    @APIResponse(responseCode = "415", description = "Not text/plain")
+    @APIResponse(responseCode = "200", description = "Already stored (unchanged or updated), or the dry-run preview")
+    @APIResponse(responseCode = "400", description = "Empty, no headline, bad JSON or field (named in 'field'), not UTF-8, or a bad parameter")
+    @APIResponse(responseCode = "409", description = "The article's address and its title belong to two different entries")
+    @APIResponse(responseCode = "413", description = "Larger than warta.ingest.max-article-bytes (max-page-bytes for HTML)")
+    @APIResponse(responseCode = "415", description = "Not text/plain, text/html or application/json")
+    @APIResponse(responseCode = "422", description = "The URL is refused by the address guard, or its page is no article")
+    @APIResponse(responseCode = "502", description = "The page at the URL could not be fetched")
     public Response submit(byte[] body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(description = "Publication time (ISO-8601), overriding the date in the text")
+            @Parameter(description = "Publication time (ISO-8601), overriding the date in the article")
             @QueryParam("published") String published,
             @Parameter(description = "Topic label to add; repeatable") @QueryParam("topic") List<String> topics,
+            @Parameter(description = "The article's address (text/plain and text/html): its canonical URL unless the "
+                    + "page names one, and the base for relative links and next pages") @QueryParam("url") String url,
+            @Parameter(description = "Read the article and return it without storing anything")
+            @QueryParam("dryRun") String dryRun,
             @Context UriInfo uri) {
-        Charset charset = charsetOf(contentType);
-        if (body != null && body.length > maxBytes) {
-            throw tooLarge(body.length);
+        MediaType type = mediaType(contentType);
+        Form form = formOf(type);
+        int limit = form == Form.HTML ? maxPageBytes : maxBytes;
+        if (body != null && body.length > limit) {
+            throw tooLarge(body.length, limit, form == Form.HTML ? "warta.ingest.max-page-bytes" : "warta.ingest.max-article-bytes");
         }
-        String text = decode(body == null ? new byte[0] : body, charset);
-        if (text.isBlank()) {
-            throw new ArticleFormatException("the article is empty", 0);
-        }
+        byte[] bytes = body == null ? new byte[0] : body;
+        boolean dry = flag(dryRun, "dryRun");
         Instant publishedAt = parsePublished(published);
         List<String> extraTopics = topics == null ? List.of() : topics.stream().filter(t -> t != null && !t.isBlank()).toList();
         for (String topic : extraTopics) {
@@ -99,40 +126,116 @@ public class ArticleResource {
                         .with("field", "topic");
             }
         }
+        URI address = addressOf(url, form);
 
-        IngestResult result = articles.submitText(text, publishedAt, extraTopics);
+        ArticleInput input = switch (form) {
+            case TEXT -> {
+                String text = decode(bytes, charsetOf(type, StandardCharsets.UTF_8));
+                if (text.isBlank()) {
+                    throw new ArticleFormatException("the article is empty", 0);
+                }
+                yield new ArticleInput.Text(text, address);
+            }
+            case HTML -> {
+                if (bytes.length == 0 || new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
+                    throw ProblemException.badRequest("invalid-article", "the page is empty").with("field", "body");
+                }
+                yield new ArticleInput.Html(bytes, charsetOf(type, null), address);
+            }
+            case JSON -> {
+                if (bytes.length == 0) {
+                    throw ProblemException.badRequest("invalid-json", "the body is empty; send a JSON object");
+                }
+                yield new ArticleInput.Json(bytes);
+            }
+        };
+
+        ArticleService.Submitted submitted = articles.submit(input, new ArticleService.Overrides(publishedAt, extraTopics), dry);
+        if (submitted.dryRun()) {
+            return withNotes(Response.ok(ArticlePreview.of(submitted.reading(), true)), submitted.reading().notes())
+                    .type(MediaType.APPLICATION_JSON).header("Warta-Ingest-Outcome", "dry-run").build();
+        }
+        IngestResult result = submitted.result();
         String base = publicUrl.base(uri);
         EntryView view = views.find(result.entryId(), base).orElseThrow();
         Response.ResponseBuilder response = result.outcome().created()
                 ? Response.created(URI.create(base + "/api/entries/" + result.entryId()))
                 : Response.ok();
-        return response.entity(view).type(MediaType.APPLICATION_JSON)
+        return withNotes(response.entity(view), submitted.reading().notes()).type(MediaType.APPLICATION_JSON)
                 .header("Warta-Ingest-Outcome", result.outcome().name().toLowerCase().replace('_', '-'))
                 .build();
     }
 
-    ProblemException tooLarge(long size) {
-        return new ProblemException(413, "too-large", "Content too large",
-                "the article is " + size + " bytes; at most " + maxBytes + " are accepted")
-                .with("limit", maxBytes);
+    /** Notes for the submitter ("page 3 could not be read: ...") as headers; header values must be ASCII. */
+    private static Response.ResponseBuilder withNotes(Response.ResponseBuilder response, List<String> notes) {
+        for (String note : notes) {
+            response.header("Warta-Ingest-Note", note.replaceAll("[^\\x20-\\x7E]", "?"));
+        }
+        return response;
     }
 
-    static Charset charsetOf(String contentType) {
+    static boolean flag(String value, String name) {
+        if (value == null) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "", "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw ProblemException.badRequest("invalid-parameter", name + " must be true or false")
+                    .with("field", name);
+        };
+    }
+
+    static URI addressOf(String url, Form form) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        if (form == Form.JSON) {
+            throw ProblemException.badRequest("invalid-parameter",
+                    "?url= is for text/plain and text/html; in JSON, send {\"url\": ...} to fetch a page or a \"url\" field")
+                    .with("field", "url");
+        }
+        return PageUrls.normalize(url).map(URI::create).orElseThrow(() -> ProblemException.badRequest("invalid-parameter",
+                "url \"" + url + "\" is not an absolute http or https URL").with("field", "url"));
+    }
+
+    static ProblemException tooLarge(long size, int limit, String setting) {
+        return new ProblemException(413, "too-large", "Content too large",
+                "the article is " + size + " bytes; at most " + limit + " are accepted (" + setting + ")")
+                .with("limit", limit);
+    }
+
+    static MediaType mediaType(String contentType) {
         if (contentType == null || contentType.isBlank()) {
             throw unsupported("no Content-Type was sent");
         }
-        MediaType type;
         try {
-            type = MediaType.valueOf(contentType);
+            return MediaType.valueOf(contentType);
         } catch (IllegalArgumentException e) {
             throw unsupported("Content-Type \"" + contentType + "\" cannot be read");
         }
-        if (!type.isCompatible(MediaType.TEXT_PLAIN_TYPE) || type.isWildcardType() || type.isWildcardSubtype()) {
-            throw unsupported("Content-Type " + type.getType() + "/" + type.getSubtype() + " is not accepted");
+    }
+
+    static Form formOf(MediaType type) {
+        if (!type.isWildcardType() && !type.isWildcardSubtype()) {
+            String name = type.getType().toLowerCase(java.util.Locale.ROOT) + "/" + type.getSubtype().toLowerCase(java.util.Locale.ROOT);
+            for (Form form : Form.values()) {
+                if (form.mediaType.equals(name)) {
+                    return form;
+                }
+            }
+            if (name.equals("application/xhtml+xml")) {
+                return Form.HTML;
+            }
         }
+        throw unsupported("Content-Type " + type.getType() + "/" + type.getSubtype() + " is not accepted");
+    }
+
+    /** The declared charset, or {@code fallback} when none is declared. */
+    static Charset charsetOf(MediaType type, Charset fallback) {
         String name = type.getParameters().get("charset");
         if (name == null) {
-            return StandardCharsets.UTF_8;
+            return fallback;
         }
         try {
             return Charset.forName(name.strip().replace("\"", ""));
@@ -143,7 +246,8 @@ public class ArticleResource {
 
     private static ProblemException unsupported(String detail) {
         return new ProblemException(415, "unsupported-media-type", "Unsupported media type",
-                detail + "; send text/plain; charset=utf-8").with("accepted", List.of("text/plain; charset=utf-8"));
+                detail + "; send text/plain; charset=utf-8 (newsroom text), text/html (the article page) or "
+                        + "application/json").with("accepted", ACCEPTED);
     }
 
     static String decode(byte[] body, Charset charset) {

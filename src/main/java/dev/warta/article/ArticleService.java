@@ -1,22 +1,70 @@
 package dev.warta.article;
 
+import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.warta.ProblemException;
 import dev.warta.ingest.IngestResult;
 import dev.warta.ingest.IngestService;
+import io.quarkus.logging.Log;
 
-/** Reads a submitted article and hands it to ingest. */
+/** Reads a submitted article, in any of its forms, and hands it to ingest. */
 @ApplicationScoped
 public class ArticleService {
 
     private final ArticleTextParser textParser = new ArticleTextParser();
     private final IngestService ingest;
+    private final ArticlePageReader pages;
+    private final ObjectMapper json;
 
-    ArticleService(IngestService ingest) {
+    ArticleService(IngestService ingest, ArticlePageReader pages, ObjectMapper json) {
         this.ingest = ingest;
+        this.pages = pages;
+        this.json = json;
+    }
+
+    /** What the submitter adds to what the article says: a publication time and more topics. */
+    public record Overrides(Instant published, List<String> topics) {
+        public static final Overrides NONE = new Overrides(null, List.of());
+
+        public Overrides {
+            topics = topics == null ? List.of() : List.copyOf(topics);
+        }
+    }
+
+    /** A submission: what was read, and what ingest did with it (null on a dry run). */
+    public record Submitted(ArticleReading reading, IngestResult result) {
+        public boolean dryRun() {
+            return result == null;
+        }
+    }
+
+    /**
+     * Reads the article and, unless {@code dryRun}, stores it. A dry run writes nothing, but does fetch
+     * the pages it has to read.
+     */
+    public Submitted submit(ArticleInput input, Overrides overrides, boolean dryRun) {
+        ArticleReading reading = read(input);
+        ArticleDraft draft = reading.draft();
+        if (overrides.published() != null) {
+            draft = draft.withPublishedAt(overrides.published());
+        }
+        draft = draft.withTopics(overrides.topics());
+        ArticleReading prepared = new ArticleReading(draft, reading.notes());
+        if (dryRun) {
+            return new Submitted(prepared, null);
+        }
+        prepared.notes().forEach(note -> Log.infof("Article \"%s\": %s", prepared.draft().title(), note));
+        return new Submitted(prepared, ingest.ingest(prepared.draft().toEntryDraft()));
     }
 
     /**
@@ -24,15 +72,57 @@ public class ArticleService {
      * @param topics    topic labels added to the one the trailer names
      */
     public IngestResult submitText(String text, Instant published, List<String> topics) {
-        ArticleDraft draft = textParser.parse(text);
-        if (published != null) {
-            draft = draft.withPublishedAt(published);
-        }
-        draft = draft.withTopics(topics);
-        return ingest.ingest(draft.toEntryDraft());
+        return submit(new ArticleInput.Text(text, null), new Overrides(published, topics), false).result();
     }
 
     public ArticleDraft parseText(String text) {
         return textParser.parse(text);
+    }
+
+    ArticleReading read(ArticleInput input) {
+        // Java 17: no pattern matching for switch yet.
+        if (input instanceof ArticleInput.Text t) {
+            String address = t.address() == null ? null : PageUrls.normalize(t.address().toString()).orElse(null);
+            return new ArticleReading(textParser.parse(t.text()).withUrlIfAbsent(address), List.of());
+        }
+        if (input instanceof ArticleInput.Html h) {
+            return requireTitle(pages.read(h.bytes(), h.charset(), h.address()), 400,
+                    "the page has no headline (og:title, JSON-LD headline or h1)");
+        }
+        if (input instanceof ArticleInput.Url u) {
+            return fetch(u.url());
+        }
+        return readJson(((ArticleInput.Json) input).bytes());
+    }
+
+    private ArticleReading readJson(byte[] bytes) {
+        JsonNode root;
+        try {
+            root = json.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("invalid-json", "the body is not valid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")"));
+        } catch (IOException e) {
+            throw ProblemException.badRequest("invalid-json", "the body could not be read as JSON");
+        }
+        Optional<URI> url = StructuredArticleReader.urlOnly(root);
+        if (url.isPresent()) {
+            return fetch(url.get());
+        }
+        return new ArticleReading(StructuredArticleReader.read(root), List.of());
+    }
+
+    private ArticleReading fetch(URI url) {
+        return requireTitle(pages.fetch(url), 422, "the page at " + url + " has no headline (og:title, JSON-LD headline or h1)");
+    }
+
+    private static ArticleReading requireTitle(ArticleReading reading, int status, String detail) {
+        String title = reading.draft().title();
+        if (title == null || dev.warta.ingest.TitleKey.of(title).isEmpty()) {
+            throw new ProblemException(status, "not-an-article", status == 400 ? "Bad request" : "Not an article", detail)
+                    .with("field", status == 400 ? "body" : "url");
+        }
+        return reading;
     }
 }

@@ -39,15 +39,15 @@ public class ArticleTextParser {
     private static final int MAX_HEADING_WORDS = 12;
     private static final int MAX_SUMMARY_LENGTH = 400;
 
-    private static final Pattern AUTHOR = Pattern.compile("(?i)^penulis\\s*:\\s*(.+)$");
-    private static final Pattern EDITOR = Pattern.compile("(?i)^editor\\s*:\\s*(.+)$");
-    private static final Pattern REPORTER = Pattern.compile("(?i)^laporan\\s+(?:wartawan|reporter|koresponden)\\s+(\\S+?)\\s*,\\s*(.+)$");
+    static final Pattern AUTHOR = Pattern.compile("(?i)^penulis\\s*:\\s*(.+)$");
+    static final Pattern EDITOR = Pattern.compile("(?i)^editor\\s*:\\s*(.+)$");
+    static final Pattern REPORTER = Pattern.compile("(?i)^laporan\\s+(?:wartawan|reporter|koresponden)\\s+(\\S+?)\\s*,\\s*(.+)$");
     /** Upper-case outlet domain, optional city, dash: {@code TRIBUNNEWS.COM, JAKARTA - }. */
-    private static final Pattern DATELINE = Pattern.compile(
+    static final Pattern DATELINE = Pattern.compile(
             "^([A-Z0-9][A-Z0-9-]*(?:\\.[A-Z]{2,})+)(?:\\s*,\\s*([^-–—]+?))?\\s*[-–—]+\\s*(.*)$");
-    private static final Pattern RELATED = Pattern.compile("(?i)^baca\\s+juga\\s*[:\\-–—]\\s*(.+)$");
-    private static final Pattern CREDIT = Pattern.compile("^\\(\\s*([A-Za-z0-9-]+(?:\\.[A-Za-z]{2,})+\\s*/[^()]+?)\\s*\\)$");
-    private static final Pattern TRAILER = Pattern.compile("(?i)^artikel\\s+lain\\s+terkait\\s*:?\\s*(.+)$");
+    static final Pattern RELATED = Pattern.compile("(?i)^baca\\s+juga\\s*[:\\-–—]\\s*(.+)$");
+    static final Pattern CREDIT = Pattern.compile("^\\(\\s*([A-Za-z0-9-]+(?:\\.[A-Za-z]{2,})+\\s*/[^()]+?)\\s*\\)$");
+    static final Pattern TRAILER = Pattern.compile("(?i)^artikel\\s+lain\\s+terkait\\s*:?\\s*(.+)$");
     private static final Pattern DATE = Pattern.compile("\\((\\d{1,2})/(\\d{1,2})/(\\d{4})\\)");
     private static final Pattern FINAL_PUNCTUATION = Pattern.compile("[.!?:;,…\"'”’»)\\]]$");
     private static final Pattern OPENING_QUOTE = Pattern.compile("^[\"'“‘«(\\[-]");
@@ -171,7 +171,7 @@ public class ArticleTextParser {
         return body.html();
     }
 
-    private static boolean isHeading(String line) {
+    static boolean isHeading(String line) {
         return line.length() <= MAX_HEADING_LENGTH
                 && line.split(" ").length <= MAX_HEADING_WORDS
                 && !FINAL_PUNCTUATION.matcher(line).find()
@@ -200,7 +200,7 @@ public class ArticleTextParser {
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 
-    private static String titleCase(String words) {
+    static String titleCase(String words) {
         StringBuilder out = new StringBuilder();
         for (String word : words.toLowerCase(Locale.ROOT).split(" ")) {
             if (!word.isEmpty()) {
@@ -213,7 +213,7 @@ public class ArticleTextParser {
         return out.toString();
     }
 
-    private static String leadSentences(String paragraph) {
+    static String leadSentences(String paragraph) {
         if (paragraph.length() <= MAX_SUMMARY_LENGTH) {
             return paragraph;
         }

@@ -61,6 +61,10 @@ public class Entry extends PanacheEntityBase {
     /** The article's own address when known (canonical URL); null for entries only Warta has a page for. */
     public String url;
 
+    /** The article's lead image (absolute http(s) URL), when its page names one. */
+    @Column(name = "image_url")
+    public String imageUrl;
+
     @Column(name = "published_at", nullable = false)
     public Instant publishedAt;
 

@@ -49,6 +49,27 @@ public class EntryRepository implements PanacheRepository<Entry> {
         return find("order by publishedAt desc, id desc").page(0, limit).list();
     }
 
+    /** Points every related link that names entry {@code from} at entry {@code to} instead. */
+    public int retarget(long from, long to) {
+        return getEntityManager().createQuery("update RelatedLink r set r.target.id = ?2 where r.target.id = ?1")
+                .setParameter(1, from).setParameter(2, to).executeUpdate();
+    }
+
+    /** Related links that name this entry keep their title and address, and name no entry any more. */
+    public int untarget(long id) {
+        return getEntityManager().createQuery("update RelatedLink r set r.target = null where r.target.id = ?1")
+                .setParameter(1, id).executeUpdate();
+    }
+
+    /** Those of these entries that are stubs no article names any more. */
+    public List<Entry> unlinkedStubs(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return find("from Entry e where e.kind = ?1 and e.id in ?2 and not exists (select 1 from RelatedLink r where r.target = e)",
+                EntryKind.STUB, ids).list();
+    }
+
     /** Entries whose related links point at this entry ("linked from"). */
     public List<Entry> linking(long targetId) {
         return find("select distinct r.entry from RelatedLink r where r.target.id = ?1", targetId).list();

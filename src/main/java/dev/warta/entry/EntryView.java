@@ -29,7 +29,16 @@ public record EntryView(
         String page,
         List<TopicRef> topics,
         List<RelatedView> related,
-        String contentHtml) {
+        String contentHtml,
+        String image) {
+
+    /** A view without a lead image. */
+    public EntryView(long id, String kind, boolean stub, String title, String summary, String author, String editor,
+            String reporter, String publisher, String city, String credit, Instant published, Instant updated, String link,
+            String url, String page, List<TopicRef> topics, List<RelatedView> related, String contentHtml) {
+        this(id, kind, stub, title, summary, author, editor, reporter, publisher, city, credit, published, updated, link, url,
+                page, topics, related, contentHtml, null);
+    }
 
     public record TopicRef(String slug, String label) {
     }

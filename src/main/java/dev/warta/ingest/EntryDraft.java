@@ -6,10 +6,13 @@ import java.util.List;
 /**
  * Everything that enters Warta becomes one of these before {@link IngestService} stores it.
  *
+ * @param url         the entry's canonical address; an entry with the same address is the same entry
  * @param publishedAt the publication time the source states; null when it states none (ingest time is used)
  * @param contentHtml body HTML; sanitized by ingest, whatever its origin
  * @param topics      topic labels; each is created on first sight
  * @param related     the "Baca juga" articles, in order
+ * @param imageUrl    the lead image, absolute http(s); published as an enclosure; null when there is none
+ * @param modifiedAt  when the source says it last changed the entry; null when it does not say
  */
 public record EntryDraft(
         String title,
@@ -24,11 +27,21 @@ public record EntryDraft(
         String url,
         Instant publishedAt,
         List<String> topics,
-        List<RelatedDraft> related) {
+        List<RelatedDraft> related,
+        String imageUrl,
+        Instant modifiedAt) {
 
     public EntryDraft {
         topics = topics == null ? List.of() : List.copyOf(topics);
         related = related == null ? List.of() : List.copyOf(related);
+    }
+
+    /** A draft without lead image or modification date. */
+    public EntryDraft(String title, String summary, String contentHtml, String author, String editor, String reporter,
+            String publisher, String city, String credit, String url, Instant publishedAt, List<String> topics,
+            List<RelatedDraft> related) {
+        this(title, summary, contentHtml, author, editor, reporter, publisher, city, credit, url, publishedAt, topics,
+                related, null, null);
     }
 
     /** A related article named by an entry: its title, and its address when the source gives one. */

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 
+import dev.warta.ProblemException;
 import dev.warta.entry.Entry;
 import dev.warta.entry.EntryKind;
 import dev.warta.entry.EntryRepository;
@@ -69,6 +70,44 @@ public class IngestService {
         }
     }
 
+    /** What deleting an entry removed. */
+    public record Deletion(long id, String title, int stubsDeleted) {
+    }
+
+    /**
+     * Deletes an entry, and the stubs that only it named. Articles that name the entry keep their "Baca
+     * juga" line (title and address), pointing at no entry. Feed versions are bumped like on ingest.
+     *
+     * @return empty when there is no such entry
+     */
+    public Optional<Deletion> delete(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Entry> found = entries.findByIdOptional(id);
+            if (found.isEmpty()) {
+                return Optional.<Deletion>empty();
+            }
+            Entry entry = found.get();
+            String title = entry.title;
+            Set<Long> touched = new TreeSet<>();
+            entry.topics.forEach(t -> touched.add(t.id));
+            List<Long> named = entry.related.stream().filter(r -> r.target != null && !r.target.id.equals(id))
+                    .map(r -> r.target.id).distinct().toList();
+            entries.untarget(id);
+            entries.delete(entry);
+            entries.flush();
+            List<Entry> orphans = entries.unlinkedStubs(named);
+            for (Entry stub : orphans) {
+                stub.topics.forEach(t -> touched.add(t.id));
+                entries.delete(stub);
+            }
+            entries.flush();
+            bumpFeedVersions(touched, Instant.now().truncatedTo(ChronoUnit.MICROS));
+            changed.fire(new EntriesChanged(Set.copyOf(touched)));
+            Log.infof("Deleted entry %d (\"%s\") and %d stub(s) only it named", id, title, orphans.size());
+            return Optional.of(new Deletion(id, title, orphans.size()));
+        });
+    }
+
     private static void validate(EntryDraft draft) {
         if (draft.title() == null || draft.title().isBlank()) {
             throw new IllegalArgumentException("an entry needs a title");
@@ -88,23 +127,24 @@ public class IngestService {
         }
         String hash = contentHash(draft, contentHtml, draftTopics);
 
-        Optional<Entry> article = draft.publishedAt() != null
-                ? entries.findArticle(titleKey, draft.publishedAt().atZone(EntryRepository.DESK_ZONE).toLocalDate())
-                : entries.findLatestArticle(titleKey);
-
+        String url = blankToNull(draft.url());
         Set<Long> touched = new TreeSet<>();
+        Optional<Entry> article = matchArticle(draft, titleKey, url, touched);
+
         Entry entry;
         IngestOutcome outcome;
-        if (article.isPresent()) {
+        if (article.isPresent() && !article.get().isStub()) {
             entry = article.get();
             if (hash.equals(entry.contentHash)) {
                 return new IngestResult(entry.id, IngestOutcome.UNCHANGED);
             }
             entry.topics.forEach(t -> touched.add(t.id));
             entry.updatedAt = now;
+            entry.publishedAt = preciser(entry.publishedAt, draft.publishedAt());
             outcome = IngestOutcome.UPDATED;
         } else {
-            Optional<Entry> stub = entries.findStubByTitleKey(titleKey);
+            // A stub found by the article's address, else the stub of its title.
+            Optional<Entry> stub = article.isPresent() ? article : entries.findStubByTitleKey(titleKey);
             Instant published = draft.publishedAt() != null ? draft.publishedAt() : now;
             if (stub.isPresent()) {
                 entry = stub.get();
@@ -116,7 +156,9 @@ public class IngestService {
                 entry = new Entry();
                 entry.uid = UUID.randomUUID();
                 entry.createdAt = now;
-                entry.updatedAt = published;
+                Instant modified = draft.modifiedAt();
+                entry.updatedAt = modified != null && modified.isAfter(published) ? modified.truncatedTo(ChronoUnit.MICROS)
+                        : published;
                 outcome = IngestOutcome.CREATED;
             }
             entry.publishedAt = published;
@@ -133,8 +175,11 @@ public class IngestService {
         entry.publisher = blankToNull(draft.publisher());
         entry.city = blankToNull(draft.city());
         entry.credit = blankToNull(draft.credit());
-        if (draft.url() != null && !draft.url().isBlank()) {
-            entry.url = draft.url().strip();
+        if (url != null) {
+            entry.url = url;
+        }
+        if (blankToNull(draft.imageUrl()) != null) {
+            entry.imageUrl = draft.imageUrl().strip();
         }
         entry.contentHash = hash;
         // Topics are only ever added: an edit that drops the trailer must not pull the article from a feed.
@@ -146,7 +191,8 @@ public class IngestService {
         List<EntryDraft.RelatedDraft> links = new ArrayList<>();
         for (EntryDraft.RelatedDraft related : draft.related()) {
             if (related.title() == null || TitleKey.of(related.title()).isEmpty()
-                    || TitleKey.of(related.title()).equals(titleKey)) {
+                    || TitleKey.of(related.title()).equals(titleKey)
+                    || (url != null && url.equals(blankToNull(related.url())))) {
                 continue;
             }
             targets.add(findOrCreateRelated(entry, related, touched));
@@ -220,6 +266,48 @@ public class IngestService {
         return target;
     }
 
+    /**
+     * The stored entry this draft is: the one at its canonical address first, else the desk article with its
+     * title on its day (any day when it states none). When the address belongs to a stub and the title to
+     * an article, they were one article all along: the stub's links move to the article and the stub goes.
+     */
+    private Optional<Entry> matchArticle(EntryDraft draft, String titleKey, String url, Set<Long> touched) {
+        Optional<Entry> byTitle = draft.publishedAt() != null
+                ? entries.findArticle(titleKey, draft.publishedAt().atZone(EntryRepository.DESK_ZONE).toLocalDate())
+                : entries.findLatestArticle(titleKey);
+        Optional<Entry> byUrl = url == null ? Optional.empty() : entries.findByUrl(url);
+        if (byUrl.isEmpty() || byTitle.isEmpty() || byUrl.get().id.equals(byTitle.get().id)) {
+            return byUrl.isPresent() ? byUrl : byTitle;
+        }
+        Entry owner = byUrl.get();
+        Entry article = byTitle.get();
+        if (!owner.isStub()) {
+            throw new ProblemException(409, "conflict", "Conflict", "the address " + url + " belongs to entry " + owner.id
+                    + " (\"" + owner.title + "\"), but the title and day belong to entry " + article.id
+                    + "; delete one of them first").with("existing", List.of(owner.id, article.id));
+        }
+        Log.infof("Entry %d is the article at %s: merging stub %d (\"%s\") into it", article.id, url, owner.id, owner.title);
+        entries.flush();
+        entries.retarget(owner.id, article.id);
+        owner.topics.forEach(t -> touched.add(t.id));
+        entries.delete(owner);
+        // The stub's row must be gone before the article takes its address (unique index on url).
+        entries.flush();
+        em.refresh(article);
+        return Optional.of(article);
+    }
+
+    /** A stored date-only publication time (midnight in Jakarta) gives way to a time of day on that day. */
+    private static Instant preciser(Instant stored, Instant stated) {
+        if (stated == null || stored.equals(stated)) {
+            return stored;
+        }
+        var zone = EntryRepository.DESK_ZONE;
+        boolean storedDateOnly = stored.atZone(zone).toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+        boolean sameDay = stored.atZone(zone).toLocalDate().equals(stated.atZone(zone).toLocalDate());
+        return storedDateOnly && sameDay ? stated : stored;
+    }
+
     private void bumpFeedVersions(Set<Long> topicIds, Instant now) {
         List<String> keys = new ArrayList<>();
         keys.add("all");
@@ -243,6 +331,10 @@ public class IngestService {
         topics.stream().map(t -> t.slug).sorted().forEach(slug -> s.append(slug).append('\u001e'));
         for (EntryDraft.RelatedDraft r : draft.related()) {
             s.append(r.title()).append('\u001d').append(r.url() == null ? "" : r.url()).append('\u001e');
+        }
+        // Appended only when present, so that the digest of a draft without them is what it always was.
+        if (draft.imageUrl() != null) {
+            s.append("image\u001f").append(draft.imageUrl().strip());
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));

@@ -68,6 +68,9 @@ public class AtomWriter extends XmlFeedWriter {
         for (PublishedFeed.Related r : e.related()) {
             related.add(link("related", r.href(), "text/html", r.title()));
         }
+        if (e.imageUrl() != null) {
+            related.add(link("enclosure", e.imageUrl(), e.imageType(), null));
+        }
         entry.setOtherLinks(related);
         if (e.author() != null) {
             entry.setAuthors(List.of(person(e.author())));

@@ -96,7 +96,8 @@ public class FeedAssembler {
                 e.contentHtml,
                 categories,
                 related,
-                e.isStub());
+                e.isStub(),
+                e.imageUrl);
     }
 
     private static Instant updated(List<Entry> entries, Instant fallback) {

@@ -35,7 +35,34 @@ public record PublishedFeed(
             String contentHtml,
             List<Category> categories,
             List<Related> related,
-            boolean stub) {
+            boolean stub,
+            String imageUrl) {
+
+        /** An entry without a lead image. */
+        public PublishedEntry(String id, String title, String link, Instant published, Instant updated, String author,
+                List<String> contributors, String summary, String contentHtml, List<Category> categories,
+                List<Related> related, boolean stub) {
+            this(id, title, link, published, updated, author, contributors, summary, contentHtml, categories, related, stub,
+                    null);
+        }
+
+        /** The image's media type as far as its file name tells, for the enclosure. */
+        public String imageType() {
+            String path = imageUrl == null ? "" : imageUrl.replaceFirst("[?#].*$", "").toLowerCase(java.util.Locale.ROOT);
+            if (path.endsWith(".png")) {
+                return "image/png";
+            }
+            if (path.endsWith(".webp")) {
+                return "image/webp";
+            }
+            if (path.endsWith(".gif")) {
+                return "image/gif";
+            }
+            if (path.endsWith(".avif")) {
+                return "image/avif";
+            }
+            return "image/jpeg";
+        }
     }
 
     /** A topic the entry is in: {@code term} is its slug, {@code label} its name, {@code scheme} the topics' base. */

@@ -19,6 +19,7 @@ import com.rometools.rome.feed.rss.Category;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Content;
 import com.rometools.rome.feed.rss.Description;
+import com.rometools.rome.feed.rss.Enclosure;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
 
@@ -75,6 +76,14 @@ public class RssWriter extends XmlFeedWriter {
             categories.add(category);
         }
         item.setCategories(categories);
+        if (e.imageUrl() != null) {
+            // RSS requires a length; 0 is the convention when it is unknown (Warta does not fetch the image).
+            Enclosure enclosure = new Enclosure();
+            enclosure.setUrl(e.imageUrl());
+            enclosure.setType(e.imageType());
+            enclosure.setLength(0);
+            item.setEnclosures(List.of(enclosure));
+        }
         if (e.summary() != null) {
             Description description = new Description();
             description.setType("text/plain");

@@ -1,30 +1,21 @@
 package dev.warta.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.List;
-
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import dev.warta.WartaConfig;
-
 /**
  * Guards {@code /api/**}: a request needs {@code Authorization: Bearer <token>} with one of
- * {@code warta.admin.tokens}. Tokens are compared as SHA-256 digests with {@link MessageDigest#isEqual},
- * against every configured token, so neither the length nor the content leaks through timing.
+ * {@code warta.admin.tokens}, checked by {@link AdminTokens} (constant time).
  */
 public class AdminAuthFilter {
 
-    private final List<byte[]> tokenDigests;
+    private final AdminTokens tokens;
 
-    AdminAuthFilter(WartaConfig config) {
-        this.tokenDigests = config.admin().tokens().orElse(List.of()).stream()
-                .map(String::strip).filter(t -> !t.isEmpty()).map(AdminAuthFilter::digest).toList();
+    AdminAuthFilter(AdminTokens tokens) {
+        this.tokens = tokens;
     }
 
     @ServerRequestFilter
@@ -44,12 +35,7 @@ public class AdminAuthFilter {
     }
 
     boolean accepted(String token) {
-        byte[] presented = digest(token);
-        boolean match = false;
-        for (byte[] known : tokenDigests) {
-            match |= MessageDigest.isEqual(known, presented);
-        }
-        return match;
+        return tokens.accepted(token);
     }
 
     private static Response unauthorized(String code, String detail, ContainerRequestContext request) {
@@ -57,13 +43,5 @@ public class AdminAuthFilter {
         return Response.status(401).type(ProblemMapper.PROBLEM_JSON)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"warta\"")
                 .entity(body).build();
-    }
-
-    private static byte[] digest(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

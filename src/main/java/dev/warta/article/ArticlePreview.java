@@ -1,0 +1,45 @@
+package dev.warta.article;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.warta.ingest.HtmlSanitizer;
+
+/**
+ * An article as Warta read it, before (or instead of) storing it: the answer to {@code ?dryRun=true} and
+ * what the editor page previews. {@code contentHtml} is sanitized exactly as ingest would store it.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ArticlePreview(
+        boolean dryRun,
+        String title,
+        String summary,
+        String author,
+        String editor,
+        String reporter,
+        String publisher,
+        String city,
+        String credit,
+        Instant published,
+        Instant modified,
+        String url,
+        String image,
+        List<String> tags,
+        List<String> topics,
+        List<Related> related,
+        String contentHtml,
+        List<String> notes) {
+
+    public record Related(String title, String url) {
+    }
+
+    public static ArticlePreview of(ArticleReading reading, boolean dryRun) {
+        ArticleDraft d = reading.draft();
+        return new ArticlePreview(dryRun, d.title(), d.summary(), d.author(), d.editor(), d.reporter(), d.publisher(), d.city(),
+                d.credit(), d.publishedAt(), d.modifiedAt(), d.url(), d.imageUrl(), d.tags(), d.topics(),
+                d.related().stream().map(r -> new Related(r.title(), r.url())).toList(), HtmlSanitizer.clean(d.bodyHtml()),
+                reading.notes());
+    }
+}

@@ -1,0 +1,374 @@
+package dev.warta.web.admin;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+
+import dev.warta.ProblemException;
+import dev.warta.PublicUrl;
+import dev.warta.WartaConfig;
+import dev.warta.article.ArticleFormatException;
+import dev.warta.article.ArticleInput;
+import dev.warta.article.ArticlePreview;
+import dev.warta.article.ArticleService;
+import dev.warta.entry.EntryView;
+import dev.warta.entry.EntryViews;
+import dev.warta.ingest.IngestResult;
+import dev.warta.ingest.IngestService;
+import dev.warta.topic.Slugs;
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The editor page: sign in with an admin token, paste an article (newsroom text or page HTML) or give its
+ * URL, preview what Warta reads from it, publish it, and see or delete recent entries.
+ *
+ * <p>The token is exchanged for a server-side session ({@link AdminSessions}); the cookie is HttpOnly,
+ * SameSite=Strict, limited to {@code /admin}, and Secure over HTTPS. Every form carries the session's CSRF
+ * token, and a POST whose {@code Origin} or {@code Sec-Fetch-Site} says it comes from another site is
+ * refused before anything else. Pages are {@code no-store} and may not be framed.
+ */
+@Path("/admin")
+@Produces(MediaType.TEXT_HTML)
+public class AdminPage {
+
+    static final String COOKIE = "warta_admin";
+    static final int RECENT = 25;
+    static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src http: https: data:; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private final AdminSessions sessions;
+    private final ArticleService articles;
+    private final IngestService ingest;
+    private final EntryViews entries;
+    private final PublicUrl publicUrl;
+    private final String siteTitle;
+    private final int maxPageBytes;
+
+    AdminPage(AdminSessions sessions, ArticleService articles, IngestService ingest, EntryViews entries, PublicUrl publicUrl,
+            WartaConfig config) {
+        this.sessions = sessions;
+        this.articles = articles;
+        this.ingest = ingest;
+        this.entries = entries;
+        this.publicUrl = publicUrl;
+        this.siteTitle = config.publish().siteTitle();
+        this.maxPageBytes = config.ingest().maxPageBytes();
+    }
+
+    /** What the editor typed, echoed back into the form. */
+    public record EditorForm(String content, String url, String format, String topics) {
+        static final EditorForm EMPTY = new EditorForm("", "", "auto", "");
+
+        public EditorForm {
+            content = content == null ? "" : content;
+            url = url == null ? "" : url.strip();
+            format = format == null || !List.of("auto", "text", "html").contains(format) ? "auto" : format;
+            topics = topics == null ? "" : topics.strip();
+        }
+    }
+
+    /** An error as the page shows it. */
+    public record Problem(String title, String detail, String field, Integer line) {
+    }
+
+    public record Flash(String message, String link) {
+    }
+
+    public record FeedLink(String title, String type, String href) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(String site, String base, List<FeedLink> feeds, String error);
+
+        static native TemplateInstance editor(String site, String base, List<FeedLink> feeds, String csrf, EditorForm form,
+                ArticlePreview preview, Problem error, Flash flash, List<EntryView> recent);
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public Response page(@CookieParam(COOKIE) String cookie, @Context UriInfo uri) {
+        Optional<AdminSessions.Session> session = sessions.find(cookie);
+        if (session.isEmpty()) {
+            return html(200, Templates.login(siteTitle, base(uri), feeds(uri), null));
+        }
+        return editor(200, session.get(), uri, EditorForm.EMPTY, null, null, flash(session.get()));
+    }
+
+    @POST
+    @Path("login")
+    @Operation(hidden = true)
+    public Response login(@RestForm String token, @Context HttpHeaders headers, @Context UriInfo uri) {
+        if (crossSite(headers, uri)) {
+            return html(403, Templates.login(siteTitle, base(uri), feeds(uri), "Permintaan dari situs lain ditolak."));
+        }
+        Optional<AdminSessions.Session> session = sessions.signIn(token);
+        if (session.isEmpty()) {
+            return html(401, Templates.login(siteTitle, base(uri), feeds(uri),
+                    token == null || token.isBlank() ? "Isi token admin." : "Token admin salah."));
+        }
+        return Response.seeOther(URI.create(base(uri) + "/admin")).cookie(cookie(session.get().cookieValue(), uri, false))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    @POST
+    @Path("logout")
+    @Operation(hidden = true)
+    public Response logout(@CookieParam(COOKIE) String cookie, @RestForm String csrf, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
+        Optional<Response> refused = refuse(cookie, csrf, headers, uri);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        sessions.find(cookie).ifPresent(sessions::signOut);
+        return Response.seeOther(URI.create(base(uri) + "/admin")).cookie(cookie("", uri, true)).build();
+    }
+
+    @POST
+    @Path("preview")
+    @Operation(hidden = true)
+    public Response preview(@CookieParam(COOKIE) String cookie, @RestForm String csrf, @RestForm String content,
+            @RestForm String url, @RestForm String format, @RestForm String topics, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
+        Optional<Response> refused = refuse(cookie, csrf, headers, uri);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        AdminSessions.Session session = sessions.find(cookie).orElseThrow();
+        EditorForm form = new EditorForm(content, url, format, topics);
+        try {
+            ArticleService.Submitted read = articles.submit(input(form), overrides(form), true);
+            return editor(200, session, uri, form, ArticlePreview.of(read.reading(), true), null, null);
+        } catch (ProblemException e) {
+            return editor(e.status(), session, uri, form, null, problem(e), null);
+        } catch (ArticleFormatException e) {
+            return editor(400, session, uri, form, null, problem(e), null);
+        }
+    }
+
+    @POST
+    @Path("publish")
+    @Operation(hidden = true)
+    public Response publish(@CookieParam(COOKIE) String cookie, @RestForm String csrf, @RestForm String content,
+            @RestForm String url, @RestForm String format, @RestForm String topics, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
+        Optional<Response> refused = refuse(cookie, csrf, headers, uri);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        AdminSessions.Session session = sessions.find(cookie).orElseThrow();
+        EditorForm form = new EditorForm(content, url, format, topics);
+        ArticleService.Submitted stored;
+        try {
+            stored = articles.submit(input(form), overrides(form), false);
+        } catch (ProblemException e) {
+            return editor(e.status(), session, uri, form, null, problem(e), null);
+        } catch (ArticleFormatException e) {
+            return editor(400, session, uri, form, null, problem(e), null);
+        }
+        IngestResult result = stored.result();
+        String what = switch (result.outcome()) {
+            case CREATED -> "Diterbitkan";
+            case FILLED_STUB -> "Diterbitkan (mengisi artikel terkait yang sudah ada)";
+            case UPDATED -> "Diperbarui";
+            case UNCHANGED -> "Tidak berubah, sudah diterbitkan";
+        };
+        sessions.flash(session, what + ": " + stored.reading().draft().title() + "\n" + EntryViews.page(base(uri), result.entryId()));
+        Log.infof("Editor page: entry %d %s", result.entryId(), result.outcome().name().toLowerCase(Locale.ROOT));
+        return Response.seeOther(URI.create(base(uri) + "/admin")).build();
+    }
+
+    @POST
+    @Path("entries/{id}/delete")
+    @Operation(hidden = true)
+    public Response delete(@PathParam("id") long id, @CookieParam(COOKIE) String cookie, @RestForm String csrf,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        Optional<Response> refused = refuse(cookie, csrf, headers, uri);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        AdminSessions.Session session = sessions.find(cookie).orElseThrow();
+        String message = ingest.delete(id)
+                .map(d -> "Dihapus: " + d.title() + (d.stubsDeleted() > 0 ? " (dan " + d.stubsDeleted()
+                        + " artikel terkait yang hanya disebut olehnya)" : ""))
+                .orElse("Entri " + id + " sudah tidak ada.");
+        sessions.flash(session, message);
+        return Response.seeOther(URI.create(base(uri) + "/admin")).build();
+    }
+
+    // ---- helpers
+
+    /** The answer to a POST that must not be carried out: from another site, signed out, or without the form's token. */
+    private Optional<Response> refuse(String cookie, String csrf, HttpHeaders headers, UriInfo uri) {
+        if (crossSite(headers, uri)) {
+            Log.warn("Refused a cross-site POST to /admin");
+            return Optional.of(html(403, Templates.login(siteTitle, base(uri), feeds(uri), "Permintaan dari situs lain ditolak.")));
+        }
+        Optional<AdminSessions.Session> session = sessions.find(cookie);
+        if (session.isEmpty()) {
+            return Optional.of(html(401, Templates.login(siteTitle, base(uri), feeds(uri),
+                    "Sesi sudah berakhir. Masuk lagi dengan token admin.")));
+        }
+        if (!AdminSessions.csrfMatches(session.get(), csrf)) {
+            Log.warn("Refused a POST to /admin without the session's CSRF token");
+            return Optional.of(editor(403, session.get(), uri, EditorForm.EMPTY, null,
+                    new Problem("Formulir ditolak", "Formulir ini bukan dari sesi ini (token CSRF tidak cocok). "
+                            + "Muat ulang halaman lalu coba lagi.", null, null), null));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A browser says where a POST comes from: {@code Sec-Fetch-Site}, and {@code Origin}. Either naming
+     * another site refuses the request, whatever cookie it carries.
+     */
+    static boolean crossSite(HttpHeaders headers, UriInfo uri) {
+        String site = headers.getHeaderString("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            return true;
+        }
+        String origin = headers.getHeaderString("Origin");
+        if (origin == null) {
+            return false;
+        }
+        try {
+            URI o = URI.create(origin.strip());
+            URI self = uri.getBaseUri();
+            return o.getHost() == null || !o.getHost().equalsIgnoreCase(self.getHost()) || port(o) != port(self);
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    private static int port(URI u) {
+        if (u.getPort() != -1) {
+            return u.getPort();
+        }
+        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    private ArticleInput input(EditorForm form) {
+        URI address = null;
+        if (!form.url().isEmpty()) {
+            address = dev.warta.article.PageUrls.normalize(form.url()).map(URI::create)
+                    .orElseThrow(() -> ProblemException.badRequest("invalid-url",
+                            "Alamat \"" + form.url() + "\" bukan alamat http atau https yang lengkap.").with("field", "url"));
+        }
+        String content = form.content().strip();
+        if (content.isEmpty()) {
+            if (address == null) {
+                throw ProblemException.badRequest("empty", "Tempel teks atau HTML artikel, atau isi alamat halamannya.")
+                        .with("field", "content");
+            }
+            return new ArticleInput.Url(address);
+        }
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > maxPageBytes) {
+            throw new ProblemException(413, "too-large", "Terlalu besar",
+                    "Artikel ini " + bytes.length + " byte; paling banyak " + maxPageBytes + " byte.").with("field", "content");
+        }
+        boolean html = form.format().equals("html") || (form.format().equals("auto") && looksLikeHtml(content));
+        return html ? new ArticleInput.Html(bytes, StandardCharsets.UTF_8, address) : new ArticleInput.Text(content, address);
+    }
+
+    static boolean looksLikeHtml(String content) {
+        String head = content.substring(0, Math.min(content.length(), 4096)).toLowerCase(Locale.ROOT);
+        return head.startsWith("<") || head.contains("<html") || head.contains("<body") || head.contains("</p>")
+                || head.contains("<div");
+    }
+
+    private static ArticleService.Overrides overrides(EditorForm form) {
+        List<String> topics = new ArrayList<>();
+        for (String t : Arrays.asList(form.topics().split(","))) {
+            String label = t.strip();
+            if (label.isEmpty()) {
+                continue;
+            }
+            if (Slugs.of(label).isEmpty()) {
+                throw ProblemException.badRequest("invalid-topic", "Topik \"" + label + "\" tidak berisi huruf atau angka.")
+                        .with("field", "topics");
+            }
+            topics.add(label);
+        }
+        return new ArticleService.Overrides(null, topics);
+    }
+
+    private static Problem problem(ProblemException e) {
+        Object field = e.extensions().get("field");
+        return new Problem(e.title(), e.getMessage(), field == null ? null : field.toString(), null);
+    }
+
+    private static Problem problem(ArticleFormatException e) {
+        return new Problem("Bukan artikel dalam format teks redaksi", e.getMessage(), "content", e.line() > 0 ? e.line() : null);
+    }
+
+    private static Flash flash(AdminSessions.Session session) {
+        if (session.flash() == null) {
+            return null;
+        }
+        String[] parts = session.flash().split("\n", 2);
+        return new Flash(parts[0], parts.length > 1 ? parts[1] : null);
+    }
+
+    private Response editor(int status, AdminSessions.Session session, UriInfo uri, EditorForm form, ArticlePreview preview,
+            Problem error, Flash flash) {
+        String base = base(uri);
+        return html(status, Templates.editor(siteTitle, base, feeds(uri), session.csrfToken(), form, preview, error, flash,
+                entries.latest(RECENT, base)));
+    }
+
+    private static Response html(int status, TemplateInstance page) {
+        return Response.status(status).entity(page.render()).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Content-Security-Policy", CSP)
+                .header("X-Frame-Options", "DENY")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "same-origin")
+                .build();
+    }
+
+    private NewCookie cookie(String value, UriInfo uri, boolean expire) {
+        String base = base(uri);
+        String path = URI.create(base).getPath();
+        return new NewCookie.Builder(COOKIE)
+                .value(value)
+                .path((path == null ? "" : path) + "/admin")
+                .httpOnly(true)
+                .secure(base.startsWith("https:"))
+                .sameSite(NewCookie.SameSite.STRICT)
+                .maxAge(expire ? 0 : (int) sessions.maxAge().toSeconds())
+                .build();
+    }
+
+    private String base(UriInfo uri) {
+        return publicUrl.base(uri);
+    }
+
+    private List<FeedLink> feeds(UriInfo uri) {
+        String base = base(uri);
+        return List.of(new FeedLink(siteTitle + " (Atom)", "application/atom+xml", base + "/feeds/all.atom"),
+                new FeedLink(siteTitle + " (RSS)", "application/rss+xml", base + "/feeds/all.rss"));
+    }
+}

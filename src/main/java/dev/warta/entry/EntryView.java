@@ -29,7 +29,13 @@ public record EntryView(
         String page,
         List<TopicRef> topics,
         List<RelatedView> related,
-        String contentHtml) {
+        String contentHtml,
+        SourceRef source) {
+
+    /** Where an aggregated entry came from; {@code id} is null once the source is deleted. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SourceRef(Long id, String title, String feedUrl, String siteUrl) {
+    }
 
     public record TopicRef(String slug, String label) {
     }

@@ -96,7 +96,9 @@ public class FeedAssembler {
                 e.contentHtml,
                 categories,
                 related,
-                e.isStub());
+                e.isStub(),
+                e.sourceFeedUrl == null ? null
+                        : new PublishedFeed.PublishedSource(e.sourceFeedUrl, e.sourceTitle, e.sourceFeedUrl, e.sourceSiteUrl));
     }
 
     private static Instant updated(List<Entry> entries, Instant fallback) {

@@ -70,8 +70,15 @@ public class PollService {
         } catch (RuntimeException e) {
             // A bug or a database failure, not the upstream's doing: the source backs off like after an error.
             Log.errorf(e, "Polling source %d (%s) failed", source.id(), source.url());
-            report = recordError(source, now, PollOutcome.HTTP_ERROR, null, "internal error while polling: "
-                    + e.getClass().getSimpleName(), Optional.empty());
+            try {
+                report = recordError(source, now, PollOutcome.HTTP_ERROR, null, "internal error while polling: "
+                        + e.getClass().getSimpleName(), Optional.empty());
+            } catch (RuntimeException again) {
+                // The database is unreachable: the lease expires and another poll tries again.
+                Log.errorf(again, "Recording the failure of source %d failed too", source.id());
+                report = new PollReport(source.id(), PollOutcome.HTTP_ERROR.label(), null, "internal error", 0, 0, 0,
+                        source.url(), null);
+            }
         }
         metrics.fetched(report, System.nanoTime() - started);
         return report;
@@ -236,8 +243,8 @@ public class PollService {
         String error = message == null ? outcome.label() : message.length() > MAX_ERROR ? message.substring(0, MAX_ERROR) + "…" : message;
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 update source set state = case when state = 'paused' then 'paused' else 'failing' end,
-                       last_fetched_at = ?2, last_status = ?3, last_outcome = ?4, consecutive_errors = ?5, last_error = ?6,
-                       next_poll_at = case when state = 'paused' then null else ?7 end,
+                       last_fetched_at = ?2, last_status = cast(?3 as integer), last_outcome = ?4, consecutive_errors = ?5,
+                       last_error = ?6, next_poll_at = case when state = 'paused' then null else cast(?7 as timestamptz) end,
                        lease_until = null, lease_owner = null
                 where id = ?1 and lease_owner = ?8""")
                 .setParameter(1, source.id())

@@ -19,7 +19,7 @@ public class ReadBench {
         FeedParser parser = new FeedParser();
         URI url = URI.create("https://besar.example.com/rss.xml");
         int entries = 0;
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 50; i++) {
             entries = parser.parse(body, Optional.empty(), Optional.of("application/rss+xml"), url, Instant.now()).items().size();
         }
         long start = System.nanoTime();

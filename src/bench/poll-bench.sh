@@ -54,6 +54,9 @@ echo "generating $SOURCES feeds x $ENTRIES entries on $HOSTS loopback hosts"
   echo "}"
 } > "$WORK/nginx.conf"
 mkdir -p "$WORK/tmp"
+# nginx's workers run as an unprivileged user: they must be able to read the feeds.
+chmod 755 "$WORK"
+chmod -R a+rX "$WORK/www"
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK" &
 NGINX_PID=$!
 
@@ -69,10 +72,11 @@ done
 curl -fs "http://127.0.0.1:$WARTA_PORT/q/health/ready" >/dev/null || { tail -50 "$WORK/warta.log"; exit 1; }
 
 echo "== (a) poll cycles ($(nproc) cores)"
-/usr/bin/python3 "$ROOT/src/bench/poll_bench_driver.py" "http://127.0.0.1:$WARTA_PORT" "$TOKEN" "$WORK/www/sources.opml" "$SOURCES"
+/usr/bin/python3 "$ROOT/src/bench/poll_bench_driver.py" "http://127.0.0.1:$WARTA_PORT" "$TOKEN" "$WORK/www/sources.opml" "$SOURCES" \
+  || { tail -30 "$WORK/warta.log"; exit 1; }
 
 echo "== (b) reading a 1,000-entry feed"
-WARTA_READ=$(java -cp "$ROOT/target/quarkus-app/lib/main/*:$ROOT/target/classes" "$ROOT/src/bench/ReadBench.java" "$WORK/www/big.xml" 50)
+WARTA_READ=$(java -cp "$ROOT/target/quarkus-app/lib/main/*:$ROOT/target/classes" "$ROOT/src/bench/ReadBench.java" "$WORK/www/big.xml" 100 2>/dev/null)
 PY_READ=$(/usr/bin/python3 "$ROOT/src/bench/read_bench_feedparser.py" "$WORK/www/big.xml" 5)
 echo "warta:      $WARTA_READ"
 echo "feedparser: $PY_READ"

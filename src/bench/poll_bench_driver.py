@@ -48,6 +48,8 @@ result = json.loads(call("POST", "/api/sources/opml", open(OPML, "rb").read(), "
 assert result["created"] == SOURCES, result
 fetches, new = wait_for(SOURCES, 600)
 first = time.monotonic() - t0
+if fetches.get("fetched", 0) < SOURCES:
+    raise SystemExit(f"not every source was read: {fetches}")
 print(f"cycle 1: {SOURCES} sources, {int(new)} entries stored in {first:.1f} s "
       f"= {new / first:.0f} entries/s, {SOURCES / first:.0f} sources/s; outcomes {fetches}")
 

@@ -24,7 +24,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jdom2.Document;
+import org.jdom2.JDOMException;
 import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 import org.xml.sax.InputSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,6 +44,7 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.WireFeedInput;
 import com.rometools.rome.io.XmlReader;
 
 import dev.warta.ingest.ItemDraft;
@@ -62,6 +66,10 @@ public final class FeedParser {
     private static final Pattern NETSCAPE_RSS091_DOCTYPE = Pattern.compile(
             "<!DOCTYPE\\s+rss\\s+PUBLIC\\s+\"-//Netscape Communications//DTD RSS 0\\.91//EN\"\\s*(\"[^\"<>\\[\\]]*\")?\\s*>");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0]+");
+    private static final Pattern INVISIBLE = Pattern.compile("(?is)<(script|style|noscript|template)\\b.*?</\\1\\s*>|<!--.*?-->");
+    private static final Pattern BLOCK_TAG = Pattern.compile(
+            "(?i)</?(p|br|div|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|pre|figure|figcaption|hr|section|article)\\b[^>]*>");
+    private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
 
     /**
      * @param body          the document's bytes, decompressed
@@ -91,6 +99,7 @@ public final class FeedParser {
     private ParsedFeed parseXml(byte[] body, Optional<Charset> headerCharset, URI url, Instant now) throws FeedReadException {
         byte[] xml = withoutNetscapeDoctype(body);
         SyndFeed feed;
+        List<Instant[]> dates = null;
         try {
             InputSource source = new InputSource(new ByteArrayInputStream(xml));
             if (headerCharset.isPresent() && !hasBom(xml)) {
@@ -98,8 +107,16 @@ public final class FeedParser {
                 source.setEncoding(headerCharset.get().name());
             }
             source.setSystemId(url.toString());
-            feed = input().build(source);
-        } catch (FeedException | IllegalArgumentException fast) {
+            Document document = SecureBuilder.read(source);
+            dates = EntryDates.extract(document);
+            feed = input().build(document);
+            if (dates != null && dates.size() != feed.getEntries().size()) {
+                // Rome saw the entries differently: let it read the document whole, dates included.
+                dates = null;
+                feed = input().build(SecureBuilder.read(new InputSource(new ByteArrayInputStream(xml))));
+            }
+        } catch (FeedException | IllegalArgumentException | JDOMException | IOException fast) {
+            dates = null;
             if (isDoctype(fast)) {
                 throw doctype(fast);
             }
@@ -113,7 +130,21 @@ public final class FeedParser {
                         "not a readable RSS or Atom feed: " + describe(fast), List.of(), fast);
             }
         }
-        return fromSynd(feed, url, now);
+        return fromSynd(feed, dates, url, now);
+    }
+
+    /** Rome's own SAX set-up (DOCTYPEs refused, no external entities), used to read the bytes into JDOM. */
+    private static final class SecureBuilder extends WireFeedInput {
+        private static final ThreadLocal<SecureBuilder> INSTANCE = ThreadLocal.withInitial(SecureBuilder::new);
+
+        private SecureBuilder() {
+            super(false, Locale.US);
+            setAllowDoctypes(false);
+        }
+
+        static Document read(InputSource source) throws JDOMException, IOException {
+            return INSTANCE.get().createSAXBuilder().build(source);
+        }
     }
 
     private static SyndFeedInput input() {
@@ -157,7 +188,7 @@ public final class FeedParser {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    private static ParsedFeed fromSynd(SyndFeed feed, URI url, Instant now) {
+    private static ParsedFeed fromSynd(SyndFeed feed, List<Instant[]> dates, URI url, Instant now) {
         // Atom's xml:base on the feed and on each entry; Rome leaves relative hrefs as they are.
         URI base = url;
         Feed atom = feed.originalWireFeed() instanceof Feed f ? f : null;
@@ -166,15 +197,21 @@ public final class FeedParser {
         }
         String siteUrl = absolute(firstNonBlank(alternate(feed.getLinks()), feed.getLink()), base);
         List<ItemDraft> items = new ArrayList<>(feed.getEntries().size());
-        for (SyndEntry entry : feed.getEntries()) {
+        for (int index = 0; index < feed.getEntries().size(); index++) {
+            SyndEntry entry = feed.getEntries().get(index);
             URI entryBase = base;
             Instant statedPublished = instant(entry.getPublishedDate());
             Instant statedUpdated = instant(entry.getUpdatedDate());
+            if (dates != null) {
+                Instant[] read = dates.get(index);
+                statedPublished = read[0] != null ? read[0] : statedPublished;
+                statedUpdated = read[1] != null ? read[1] : statedUpdated;
+            }
             if (entry.getWireEntry() instanceof com.rometools.rome.feed.atom.Entry wire) {
                 if (wire.getXmlBase() != null) {
                     entryBase = resolve(base, wire.getXmlBase());
                 }
-                if ("atom_0.3".equals(feed.getFeedType()) && wire.getIssued() != null) {
+                if ("atom_0.3".equals(feed.getFeedType()) && wire.getIssued() != null && (dates == null || dates.get(index)[0] == null)) {
                     statedPublished = wire.getIssued().toInstant();
                     statedUpdated = instant(wire.getModified());
                 }
@@ -369,8 +406,21 @@ public final class FeedParser {
         return text.isEmpty() ? null : text;
     }
 
-    private static String summary(String html) {
-        String text = SPACES.matcher(Jsoup.parseBodyFragment(html).text()).replaceAll(" ").strip();
+    /**
+     * Plain text of an HTML fragment, for summaries. Not a sanitizer (summaries are text and escaped on
+     * output): tags are dropped and entities decoded, far cheaper than building a DOM per entry.
+     */
+    static String summary(String html) {
+        String text = html;
+        if (text.indexOf('<') >= 0) {
+            text = INVISIBLE.matcher(text).replaceAll(" ");
+            text = BLOCK_TAG.matcher(text).replaceAll(" ");
+            text = TAG.matcher(text).replaceAll("");
+        }
+        if (text.indexOf('&') >= 0) {
+            text = Parser.unescapeEntities(text, false);
+        }
+        text = SPACES.matcher(text).replaceAll(" ").strip();
         return text.isEmpty() ? null : shorten(text, SUMMARY_CHARS);
     }
 

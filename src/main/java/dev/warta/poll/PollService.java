@@ -170,9 +170,11 @@ public class PollService {
         String etag = read.header("etag").orElse(null);
         String lastModified = read.header("last-modified").orElse(null);
         boolean written = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                update source set url = ?2, title = ?3, site_url = ?4, state = 'active', etag = ?5, last_modified = ?6,
+                update source set url = ?2, title = ?3, site_url = ?4, etag = ?5, last_modified = ?6,
                        last_fetched_at = ?7, last_success_at = ?7, last_status = ?8, last_outcome = 'fetched',
-                       consecutive_errors = 0, last_error = null, next_poll_at = ?9, poll_interval_seconds = ?10,
+                       consecutive_errors = 0, last_error = null, poll_interval_seconds = ?10,
+                       state = case when state = 'paused' then 'paused' else 'active' end,
+                       next_poll_at = case when state = 'paused' then null else cast(?9 as timestamptz) end,
                        lease_until = null, lease_owner = null
                 where id = ?1 and lease_owner = ?11""")
                 .setParameter(1, source.id())
@@ -204,8 +206,10 @@ public class PollService {
         String url = result.permanentlyMovedTo().map(SourceUrls::normalizeValid)
                 .filter(u -> sourceWithUrl(u, source.id()).isEmpty()).orElse(source.url());
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                update source set url = ?2, state = 'active', last_fetched_at = ?3, last_success_at = ?3, last_status = 304,
-                       last_outcome = 'not-modified', consecutive_errors = 0, last_error = null, next_poll_at = ?4,
+                update source set url = ?2, last_fetched_at = ?3, last_success_at = ?3, last_status = 304,
+                       last_outcome = 'not-modified', consecutive_errors = 0, last_error = null,
+                       state = case when state = 'paused' then 'paused' else 'active' end,
+                       next_poll_at = case when state = 'paused' then null else cast(?4 as timestamptz) end,
                        etag = coalesce(?5, etag), last_modified = coalesce(?6, last_modified),
                        lease_until = null, lease_owner = null
                 where id = ?1 and lease_owner = ?7""")

@@ -271,9 +271,14 @@ class PollingFlowTest {
                 .body("state", equalTo("paused")).body("paused", equalTo(true))
                 .body("topics[0].slug", equalTo("ekonomi"));
         assertThat(Sources.get(id).getString("nextPollAt")).isNull();
+        assertThat(Sources.refresh(id).getString("outcome")).as("a manual refresh still fetches").isEqualTo("fetched");
+        assertThat(Sources.get(id).getString("state")).as("and leaves the source paused").isEqualTo("paused");
+        assertThat(Sources.get(id).getString("nextPollAt")).isNull();
         given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(Map.of("paused", false))
                 .patch("/api/sources/" + id).then().statusCode(200).body("state", equalTo("active"));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> upstream.hits("/rss.xml") == 2);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> upstream.hits("/rss.xml") == 3);
+        Sources.awaitFetched(id);
+        assertThat(Sources.get(id).getString("nextPollAt")).isNotNull();
     }
 
     @Test

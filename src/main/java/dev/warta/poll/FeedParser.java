@@ -84,11 +84,13 @@ public final class FeedParser {
         if (start >= body.length) {
             throw new FeedReadException(FeedReadException.Reason.MALFORMED, "the document is empty");
         }
+        // The body decides, not the media type: servers send feeds as text/html or text/plain all the time.
         String type = mediaType.orElse("");
-        if (body[start] == '{' || type.endsWith("json")) {
+        if (body[start] == '{' || (type.endsWith("json") && body[start] != '<')) {
             return parseJson(body, url, now);
         }
-        if (type.equals("text/html") || type.equals("application/xhtml+xml") || looksLikeHtml(body, start)) {
+        if (looksLikeHtml(body, start) || ((type.equals("text/html") || type.equals("application/xhtml+xml"))
+                && !looksLikeFeed(body, start))) {
             throw htmlPage(body, headerCharset, url);
         }
         return parseXml(body, headerCharset, url, now);
@@ -471,6 +473,11 @@ public final class FeedParser {
             head = end < 0 ? head : head.substring(end + 2).stripLeading();
         }
         return head.startsWith("<!doctype html") || head.startsWith("<html");
+    }
+
+    private static boolean looksLikeFeed(byte[] body, int start) {
+        String head = new String(body, start, Math.min(1024, body.length - start), StandardCharsets.ISO_8859_1);
+        return head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:RDF") || head.contains("<RDF");
     }
 
     /** Index of the first byte that is not a BOM or white space. */

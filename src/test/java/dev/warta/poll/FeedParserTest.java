@@ -259,6 +259,15 @@ class FeedParserTest {
     }
 
     @Test
+    void readsAFeedServedWithTheWrongMediaType() throws Exception {
+        for (String type : List.of("text/html", "text/plain", "application/json", "application/octet-stream")) {
+            ParsedFeed feed = parser.parse(fixture("rss20.xml"), Optional.empty(), Optional.of(type),
+                    URI.create("https://kabar.example.com/rss.xml"), NOW);
+            assertThat(feed.items()).as(type).hasSize(2);
+        }
+    }
+
+    @Test
     void findsTheFeedsAnHtmlPageAdvertisesAtomFirst() {
         assertThatThrownBy(() -> parser.parse(fixture("page.html"), Optional.empty(), Optional.of("text/html"),
                 URI.create("https://portal.example.com/news/"), NOW))

@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
@@ -50,7 +55,45 @@ class PollerTickTest {
 
     @AfterEach
     void stop() {
+        release.countDown();
         upstream.close();
+    }
+
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @Test
+    void fetchesAtMostTwoAtATimeFromOneHost() {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxInFlight = new AtomicInteger();
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String path = "/slow/" + i + ".xml";
+            urls.add(upstream.url(path));
+            upstream.route(path, ex -> {
+                maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                    FakeUpstream.send(ex, 200, "application/rss+xml", fixture("rss20.xml"));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            });
+        }
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "insert into source (url, state, next_poll_at, created_at) select u, 'active', ?2, ?2 from unnest(cast(?1 as text[])) as u")
+                .setParameter(1, urls.toArray(String[]::new))
+                .setParameter(2, now.get())
+                .executeUpdate());
+
+        assertThat(poller.tick()).isEqualTo(6);
+        await().atMost(Duration.ofSeconds(20)).until(() -> inFlight.get() == 2);
+        assertThat(poller.inFlight()).as("four wait for the host, without a request").isEqualTo(6);
+        release.countDown();
+        await().atMost(Duration.ofSeconds(30)).until(() -> poller.inFlight() == 0);
+        assertThat(upstream.allHits().values()).hasSize(6).allMatch(n -> n == 1);
+        assertThat(maxInFlight.get()).isEqualTo(2);
     }
 
     @Test

@@ -88,7 +88,7 @@ class PollerTickTest {
                 .executeUpdate());
 
         assertThat(poller.tick()).isEqualTo(6);
-        await().atMost(Duration.ofSeconds(20)).until(() -> inFlight.get() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> inFlight.get() == 2);
         assertThat(poller.inFlight()).as("four wait for the host, without a request").isEqualTo(6);
         release.countDown();
         await().atMost(Duration.ofSeconds(30)).until(() -> poller.inFlight() == 0);
@@ -111,18 +111,18 @@ class PollerTickTest {
                 .executeUpdate());
 
         assertThat(poller.tick()).as("only /a.xml is due").isEqualTo(1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> upstream.hits("/a.xml") == 1 && poller.inFlight() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> upstream.hits("/a.xml") == 1 && poller.inFlight() == 0);
         assertThat(upstream.hits("/b.xml")).isZero();
         assertThat(poller.tick()).as("nothing due until time moves").isZero();
 
         now.set(start.plus(Duration.ofHours(3)));
         assertThat(poller.tick()).as("/b.xml is due; /a.xml, quiet for years, waits the 24 h ceiling").isEqualTo(1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> upstream.hits("/b.xml") == 1 && poller.inFlight() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> upstream.hits("/b.xml") == 1 && poller.inFlight() == 0);
         assertThat(upstream.hits("/a.xml")).isEqualTo(1);
 
         now.set(start.plus(Duration.ofHours(25)));
         assertThat(poller.tick()).as("both due a day later").isEqualTo(2);
-        await().atMost(Duration.ofSeconds(20)).until(() -> upstream.hits("/b.xml") == 2 && upstream.hits("/a.xml") == 2
+        await().atMost(Duration.ofSeconds(60)).until(() -> upstream.hits("/b.xml") == 2 && upstream.hits("/a.xml") == 2
                 && poller.inFlight() == 0);
         assertThat(upstream.requests("/a.xml").get(1).header("If-None-Match")).isEqualTo("\"a\"");
         Instant next = QuarkusTransaction.requiringNew().call(() -> (Instant) em.createNativeQuery(

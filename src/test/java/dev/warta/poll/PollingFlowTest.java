@@ -276,7 +276,7 @@ class PollingFlowTest {
         assertThat(Sources.get(id).getString("nextPollAt")).isNull();
         given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(Map.of("paused", false))
                 .patch("/api/sources/" + id).then().statusCode(200).body("state", equalTo("active"));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> upstream.hits("/rss.xml") == 3);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> upstream.hits("/rss.xml") == 3);
         Sources.awaitFetched(id);
         assertThat(Sources.get(id).getString("nextPollAt")).isNotNull();
     }

@@ -27,7 +27,7 @@ public final class Sources {
     }
 
     public static void awaitFetched(long id) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> get(id).get("lastFetchedAt") != null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(id).get("lastFetchedAt") != null);
     }
 
     public static JsonPath get(long id) {

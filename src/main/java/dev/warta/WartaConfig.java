@@ -34,6 +34,8 @@ public interface WartaConfig {
 
     Fetch fetch();
 
+    Poll poll();
+
     interface Admin {
         /**
          * Bearer tokens accepted on {@code /api/**}, comma-separated. Required in production: Warta refuses
@@ -133,5 +135,60 @@ public interface WartaConfig {
         /** Redirects followed before giving up. */
         @WithDefault("5")
         int maxRedirects();
+    }
+
+    /** Polling upstream feeds (sources): schedule, politeness, retention. */
+    interface Poll {
+        /** Run the periodic poller. Off, sources are fetched only on creation and by refresh. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the poller looks for due sources. */
+        @WithDefault("10s")
+        Duration tick();
+
+        /** Shortest interval between two polls of a source, whatever it publishes. */
+        @WithDefault("15m")
+        Duration minInterval();
+
+        /** Longest interval between two polls of a source, and the cap of error backoff. */
+        @WithDefault("24h")
+        Duration maxInterval();
+
+        /** Interval for a source whose entries carry no dates to learn from. */
+        @WithDefault("1h")
+        Duration defaultInterval();
+
+        /** Longest wait a {@code Retry-After} can impose. */
+        @WithDefault("7d")
+        Duration maxRetryAfter();
+
+        /** Fetches running at once in this process. */
+        @WithDefault("8")
+        int maxConcurrent();
+
+        /** Fetches running at once against one host in this process. */
+        @WithDefault("2")
+        int maxPerHost();
+
+        /** Sources claimed per database round trip. */
+        @WithDefault("50")
+        int claimBatch();
+
+        /** How long a claim keeps other pollers off a source; a crashed poller's claims expire after it. */
+        @WithDefault("10m")
+        Duration lease();
+
+        /** Entries kept per source, newest first (a source can override it). */
+        @WithDefault("1000")
+        int retentionMaxEntries();
+
+        /** Age (by publication date) after which an aggregated entry is removed (a source can override it). */
+        @WithDefault("90d")
+        Duration retentionMaxAge();
+
+        /** Largest OPML document accepted by the import. */
+        @WithDefault("5242880")
+        int maxOpmlBytes();
     }
 }

@@ -77,6 +77,20 @@ public class Entry extends PanacheEntityBase {
     @Column(name = "content_hash")
     public String contentHash;
 
+    /** The upstream feed an aggregated entry came from; null for desk entries and once the source is deleted. */
+    @Column(name = "source_id")
+    public Long sourceId;
+
+    /** Provenance kept on the entry so that it outlives the source: title, feed and site address of the upstream. */
+    @Column(name = "source_title")
+    public String sourceTitle;
+
+    @Column(name = "source_feed_url")
+    public String sourceFeedUrl;
+
+    @Column(name = "source_site_url")
+    public String sourceSiteUrl;
+
     @ManyToMany
     @JoinTable(name = "entry_topic",
             joinColumns = @JoinColumn(name = "entry_id"),

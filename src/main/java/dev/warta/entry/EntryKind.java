@@ -5,7 +5,9 @@ public enum EntryKind {
     /** An article pushed by the desk. */
     ARTICLE,
     /** A related article known only by the title another article gave it. */
-    STUB;
+    STUB,
+    /** An entry aggregated from an upstream feed (a source). */
+    ITEM;
 
     public String dbValue() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -30,14 +30,12 @@ public record EntryView(
         List<TopicRef> topics,
         List<RelatedView> related,
         String contentHtml,
-        String image) {
+        String image,
+        SourceRef source) {
 
-    /** A view without a lead image. */
-    public EntryView(long id, String kind, boolean stub, String title, String summary, String author, String editor,
-            String reporter, String publisher, String city, String credit, Instant published, Instant updated, String link,
-            String url, String page, List<TopicRef> topics, List<RelatedView> related, String contentHtml) {
-        this(id, kind, stub, title, summary, author, editor, reporter, publisher, city, credit, published, updated, link, url,
-                page, topics, related, contentHtml, null);
+    /** Where an aggregated entry came from; {@code id} is null once the source is deleted. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SourceRef(Long id, String title, String feedUrl, String siteUrl) {
     }
 
     public record TopicRef(String slug, String label) {

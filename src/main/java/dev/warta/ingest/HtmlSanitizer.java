@@ -24,6 +24,17 @@ public final class HtmlSanitizer {
         return Jsoup.clean(html, "", SAFELIST, OUTPUT);
     }
 
+    /**
+     * Cleans HTML from another site: relative links and images are made absolute against {@code baseUri}
+     * (the item's own address) instead of being dropped.
+     */
+    public static String clean(String html, String baseUri) {
+        if (html == null || html.isBlank()) {
+            return null;
+        }
+        return Jsoup.clean(html, baseUri == null ? "" : baseUri, SAFELIST, OUTPUT);
+    }
+
     /** Plain text of a fragment, for summaries and titles that might carry markup. */
     public static String text(String html) {
         if (html == null) {

@@ -25,6 +25,7 @@ import dev.warta.entry.EntryKind;
 import dev.warta.entry.EntryRepository;
 import dev.warta.entry.RelatedLink;
 import dev.warta.topic.Topic;
+import dev.warta.topic.TopicClassifiers;
 import dev.warta.topic.TopicService;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,12 +44,15 @@ public class IngestService {
     private final TopicService topics;
     private final EntityManager em;
     private final Event<EntriesChanged> changed;
+    private final TopicClassifiers classifiers;
 
-    IngestService(EntryRepository entries, TopicService topics, EntityManager em, Event<EntriesChanged> changed) {
+    IngestService(EntryRepository entries, TopicService topics, EntityManager em, Event<EntriesChanged> changed,
+            TopicClassifiers classifiers) {
         this.entries = entries;
         this.topics = topics;
         this.em = em;
         this.changed = changed;
+        this.classifiers = classifiers;
     }
 
     /**
@@ -124,6 +128,10 @@ public class IngestService {
         Set<Topic> draftTopics = new LinkedHashSet<>();
         for (String label : draft.topics()) {
             draftTopics.add(topics.findOrCreate(label));
+        }
+        // Topic rules sort desk articles too; the article's own topic labels count as its categories.
+        for (Long topicId : classifiers.current().classify(draft.title(), draft.summary(), draft.topics())) {
+            draftTopics.add(em.find(Topic.class, topicId));
         }
         String hash = contentHash(draft, contentHtml, draftTopics);
 

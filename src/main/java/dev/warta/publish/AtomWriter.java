@@ -94,7 +94,24 @@ public class AtomWriter extends XmlFeedWriter {
             content.setValue(e.contentHtml());
             entry.setContents(List.of(content));
         }
+        if (e.source() != null) {
+            entry.setSource(source(e.source()));
+        }
         return entry;
+    }
+
+    /** RFC 4287 §4.2.11: the upstream feed's id, title and links, so the entry's provenance travels with it. */
+    private static Feed source(PublishedFeed.PublishedSource s) {
+        Feed source = new Feed("atom_1.0");
+        source.setId(s.id());
+        if (s.title() != null) {
+            source.setTitleEx(text(s.title()));
+        }
+        if (s.siteUrl() != null) {
+            source.setAlternateLinks(List.of(link("alternate", s.siteUrl(), "text/html", null)));
+        }
+        source.setOtherLinks(List.of(link("self", s.feedUrl(), null, null)));
+        return source;
     }
 
     @Override

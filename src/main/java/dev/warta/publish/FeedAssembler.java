@@ -97,7 +97,9 @@ public class FeedAssembler {
                 categories,
                 related,
                 e.isStub(),
-                e.imageUrl);
+                e.imageUrl,
+                e.sourceFeedUrl == null ? null
+                        : new PublishedFeed.PublishedSource(e.sourceFeedUrl, e.sourceTitle, e.sourceFeedUrl, e.sourceSiteUrl));
     }
 
     private static Instant updated(List<Entry> entries, Instant fallback) {

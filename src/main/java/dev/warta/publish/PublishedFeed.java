@@ -36,14 +36,15 @@ public record PublishedFeed(
             List<Category> categories,
             List<Related> related,
             boolean stub,
-            String imageUrl) {
+            String imageUrl,
+            PublishedSource source) {
 
-        /** An entry without a lead image. */
+        /** An entry of Warta's own, without a lead image. */
         public PublishedEntry(String id, String title, String link, Instant published, Instant updated, String author,
                 List<String> contributors, String summary, String contentHtml, List<Category> categories,
                 List<Related> related, boolean stub) {
             this(id, title, link, published, updated, author, contributors, summary, contentHtml, categories, related, stub,
-                    null);
+                    null, null);
         }
 
         /** The image's media type as far as its file name tells, for the enclosure. */
@@ -63,6 +64,16 @@ public record PublishedFeed(
             }
             return "image/jpeg";
         }
+    }
+
+    /**
+     * The upstream feed an aggregated entry came from (Atom {@code source}, RFC 4287 §4.2.11).
+     *
+     * @param id      the upstream feed's identity (its address)
+     * @param feedUrl the feed's address ({@code rel="self"})
+     * @param siteUrl the site's address ({@code rel="alternate"}), when known
+     */
+    public record PublishedSource(String id, String title, String feedUrl, String siteUrl) {
     }
 
     /** A topic the entry is in: {@code term} is its slug, {@code label} its name, {@code scheme} the topics' base. */

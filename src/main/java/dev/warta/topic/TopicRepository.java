@@ -1,6 +1,9 @@
 package dev.warta.topic;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,5 +26,47 @@ public class TopicRepository implements PanacheRepository<Topic> {
         return getEntityManager()
                 .createNativeQuery("select topic_id, count(*) from entry_topic group by topic_id")
                 .getResultList();
+    }
+
+    /** Every topic with its rules, in one query. */
+    public List<TopicClassifier.TopicSpec> specs() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                select t.id, t.label, r.type, r.pattern from topic t left join topic_rule r on r.topic_id = t.id
+                order by t.id, r.position""").getResultList();
+        Map<Long, TopicClassifier.TopicSpec> specs = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            long id = ((Number) row[0]).longValue();
+            TopicClassifier.TopicSpec spec = specs.computeIfAbsent(id,
+                    k -> new TopicClassifier.TopicSpec(k, (String) row[1], new ArrayList<>()));
+            if (row[2] != null) {
+                spec.rules().add(new TopicRule(TopicRule.Type.of((String) row[2]), (String) row[3]));
+            }
+        }
+        return List.copyOf(specs.values());
+    }
+
+    /** The rules of one topic, in order. */
+    public List<TopicRule> rules(long topicId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("select type, pattern from topic_rule where topic_id = ?1 order by position")
+                .setParameter(1, topicId).getResultList();
+        return rows.stream().map(r -> new TopicRule(TopicRule.Type.of((String) r[0]), (String) r[1])).toList();
+    }
+
+    public void replaceRules(long topicId, List<TopicRule> rules) {
+        getEntityManager().createNativeQuery("delete from topic_rule where topic_id = ?1").setParameter(1, topicId)
+                .executeUpdate();
+        if (rules.isEmpty()) {
+            return;
+        }
+        getEntityManager().createNativeQuery("""
+                insert into topic_rule (topic_id, position, type, pattern)
+                select ?1, p - 1, t, v from unnest(cast(?2 as text[]), cast(?3 as text[])) with ordinality as x(t, v, p)""")
+                .setParameter(1, topicId)
+                .setParameter(2, rules.stream().map(r -> r.type().dbValue()).toArray(String[]::new))
+                .setParameter(3, rules.stream().map(TopicRule::pattern).toArray(String[]::new))
+                .executeUpdate();
     }
 }

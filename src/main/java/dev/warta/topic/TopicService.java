@@ -1,6 +1,7 @@
 package dev.warta.topic;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,5 +48,46 @@ public class TopicService {
 
     public Optional<Topic> findBySlug(String slug) {
         return topics.findBySlug(slug);
+    }
+
+    /** What {@link #put} did. */
+    public record PutResult(Topic topic, boolean created) {
+    }
+
+    /**
+     * Creates the topic with this slug, or changes its label; its rules become exactly {@code rules}. The
+     * caller has validated the slug, the label and each rule.
+     */
+    @Transactional
+    public PutResult put(String slug, String label, List<TopicRule> rules) {
+        String clean = label.strip().replaceAll("\\s+", " ");
+        boolean created = topics.findBySlug(slug).isEmpty();
+        if (created) {
+            em.createNativeQuery("insert into topic (slug, label, created_at) values (?1, ?2, ?3) on conflict (slug) do nothing")
+                    .setParameter(1, slug)
+                    .setParameter(2, clean)
+                    .setParameter(3, Instant.now())
+                    .executeUpdate();
+            em.createNativeQuery("insert into feed_version (feed_key) select 'topic:' || id from topic where slug = ?1 on conflict do nothing")
+                    .setParameter(1, slug)
+                    .executeUpdate();
+        }
+        Topic topic = topics.findBySlug(slug).orElseThrow();
+        if (!topic.label.equals(clean)) {
+            topic.label = clean;
+            // The label is in the topic's feeds: their version moves so caches and validators follow.
+            em.createNativeQuery("""
+                    insert into feed_version (feed_key, version, changed_at) values (?1, 1, now())
+                    on conflict (feed_key) do update set version = feed_version.version + 1, changed_at = now()""")
+                    .setParameter(1, topic.feedKey())
+                    .executeUpdate();
+        }
+        topics.replaceRules(topic.id, rules);
+        return new PutResult(topic, created);
+    }
+
+    @Transactional
+    public List<TopicRule> rules(long topicId) {
+        return topics.rules(topicId);
     }
 }

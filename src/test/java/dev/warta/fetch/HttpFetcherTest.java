@@ -48,7 +48,8 @@ class HttpFetcherTest {
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
-        fetcher = fetcher(loopbackAllowed, Duration.ofSeconds(2), 64 * 1024);
+        // A generous deadline for the tests that are not about deadlines: a busy build machine can take seconds.
+        fetcher = fetcher(loopbackAllowed, Duration.ofSeconds(10), 64 * 1024);
     }
 
     @AfterEach

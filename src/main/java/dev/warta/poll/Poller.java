@@ -1,0 +1,178 @@
+package dev.warta.poll;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.warta.ProblemException;
+import dev.warta.WartaConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Drives polling. Every {@code warta.poll.tick} it claims as many due sources as it has room for and hands
+ * them to the {@link FetchDispatcher} (global and per-host bounds); when fetches finish while more sources
+ * are due, it claims again without waiting for the next tick. New sources are fetched at once
+ * ({@link #fetchSoon}), and {@link #refresh} fetches one source in the caller's thread.
+ */
+@ApplicationScoped
+public class Poller {
+
+    private final SourceClaims claims;
+    private final PollService service;
+    private final PollClock clock;
+    private final PollMetrics metrics;
+    private final WartaConfig.Poll config;
+    private final FetchDispatcher dispatcher;
+    private final ExecutorService ticker;
+    private final AtomicBoolean ticking = new AtomicBoolean();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private volatile boolean backlog;
+    private volatile Instant lastTick;
+    private final Instant started = Instant.now();
+
+    Poller(SourceClaims claims, PollService service, PollClock clock, PollMetrics metrics, WartaConfig config) {
+        this.claims = claims;
+        this.service = service;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.config = config.poll();
+        this.dispatcher = new FetchDispatcher(this.config.maxConcurrent(), this.config.maxPerHost());
+        this.ticker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "warta-poll-tick");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Scheduled(every = "${warta.poll.tick}", delayed = "${warta.poll.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        if (config.enabled()) {
+            tick();
+        }
+    }
+
+    /**
+     * Claims due sources while there is room (twice the concurrency, so workers never wait for a claim) and
+     * queues their fetches. Returns how many it claimed.
+     */
+    public int tick() {
+        if (!ticking.compareAndSet(false, true)) {
+            return 0;
+        }
+        try {
+            int claimed = 0;
+            boolean full = false;
+            while (true) {
+                int room = config.maxConcurrent() * 2 - dispatcher.pending();
+                int want = Math.min(room, config.claimBatch());
+                if (want <= 0) {
+                    full = true;
+                    break;
+                }
+                List<ClaimedSource> batch = claims.claimDue(clock.now(), want);
+                batch.forEach(this::dispatch);
+                claimed += batch.size();
+                if (batch.size() < want) {
+                    break;
+                }
+            }
+            backlog = full;
+            Instant now = clock.now();
+            metrics.due(claims.dueCount(now));
+            lastTick = Instant.now();
+            return claimed;
+        } catch (RuntimeException e) {
+            Log.error("Poller tick failed", e);
+            return 0;
+        } finally {
+            ticking.set(false);
+        }
+    }
+
+    /** Fetches this source soon, in the background (a new or resumed source). */
+    public void fetchSoon(long sourceId) {
+        Optional<ClaimedSource> claimed = claims.claim(sourceId, clock.now());
+        claimed.ifPresent(this::dispatch);
+    }
+
+    /** Fetches this source now and reports what happened; 409 when a fetch of it is already running. */
+    public PollReport refresh(long sourceId) {
+        ClaimedSource claimed = claims.claim(sourceId, clock.now()).orElseThrow(() -> new ProblemException(409,
+                "fetch-in-progress", "Conflict", "source " + sourceId + " is being fetched right now; try again in a moment")
+                .with("source", sourceId));
+        return service.poll(claimed);
+    }
+
+    /** Running or waiting fetches in this process. */
+    public int inFlight() {
+        return dispatcher.pending();
+    }
+
+    public Instant lastTick() {
+        return lastTick;
+    }
+
+    public Instant started() {
+        return started;
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    private void dispatch(ClaimedSource source) {
+        dispatcher.submit(host(source.url()), () -> {
+            metrics.inFlight(dispatcher.pending());
+            try {
+                service.poll(source);
+            } finally {
+                metrics.inFlight(dispatcher.pending() - 1);
+                if (backlog) {
+                    wake();
+                }
+            }
+        });
+    }
+
+    /** Runs a tick soon on the ticker thread; many calls while one is pending make one tick. */
+    public void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            ticker.execute(() -> {
+                wakePending.set(false);
+                tick();
+            });
+        }
+    }
+
+    static String host(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            return host == null ? url : host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        ticker.shutdownNow();
+        dispatcher.shutdown();
+        try {
+            int released = claims.releaseOwn();
+            if (released > 0) {
+                Log.infof("Released %d source leases at shutdown", released);
+            }
+        } catch (RuntimeException e) {
+            Log.debug("Could not release leases at shutdown", e);
+        }
+    }
+}

@@ -1,0 +1,323 @@
+package dev.warta.source;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import dev.warta.ProblemException;
+import dev.warta.WartaConfig;
+import dev.warta.poll.PollClock;
+import dev.warta.poll.PollReport;
+import dev.warta.poll.Poller;
+import dev.warta.topic.Slugs;
+import dev.warta.topic.Topic;
+import dev.warta.topic.TopicService;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Subscribing to upstream feeds, changing and removing subscriptions, OPML in and out. */
+@ApplicationScoped
+public class SourceService {
+
+    static final int MAX_TOPICS = 50;
+    static final int MAX_TITLE = 300;
+
+    private final SourceRepository sources;
+    private final TopicService topics;
+    private final Poller poller;
+    private final PollClock clock;
+    private final EntityManager em;
+    private final WartaConfig config;
+
+    SourceService(SourceRepository sources, TopicService topics, Poller poller, PollClock clock, EntityManager em,
+            WartaConfig config) {
+        this.sources = sources;
+        this.topics = topics;
+        this.poller = poller;
+        this.clock = clock;
+        this.em = em;
+        this.config = config;
+    }
+
+    /** The new source (fetched in the background right after); 409 when its address is already a source. */
+    public SourceView create(String url, List<String> topicNames, String title) {
+        String normalized = SourceUrls.normalize(url, "url");
+        List<String> names = checkTopics(topicNames);
+        String customTitle = checkTitle(title);
+        long id;
+        try {
+            id = QuarkusTransaction.requiringNew().call(() -> {
+                Optional<Source> existing = sources.findByUrl(normalized);
+                if (existing.isPresent()) {
+                    throw duplicate(existing.get());
+                }
+                Source source = new Source();
+                source.url = normalized;
+                source.customTitle = customTitle;
+                source.state = SourceState.ACTIVE;
+                source.createdAt = clock.now();
+                source.nextPollAt = source.createdAt;
+                source.topics.addAll(resolveTopics(names));
+                sources.persist(source);
+                sources.flush();
+                return source.id;
+            });
+        } catch (RuntimeException e) {
+            if (isUniqueViolation(e)) {
+                // A concurrent request subscribed the same address first.
+                throw QuarkusTransaction.requiringNew().call(() -> duplicate(sources.findByUrl(normalized).orElseThrow()));
+            }
+            throw e;
+        }
+        Log.infof("Subscribed to %s as source %d", normalized, id);
+        poller.fetchSoon(id);
+        return view(id);
+    }
+
+    @Transactional
+    public List<SourceView> list() {
+        Map<Long, Long> counts = sources.entryCounts();
+        return sources.listAll().stream().map(s -> view(s, counts.getOrDefault(s.id, 0L))).toList();
+    }
+
+    @Transactional
+    public SourceView view(long id) {
+        Source source = find(id);
+        return view(source, sources.entryCount(id));
+    }
+
+    /**
+     * Changes what is given: {@code topics} replaces the default topics, {@code paused} pauses or resumes,
+     * {@code title} sets (or, null, clears) the custom title, {@code retention} the source's own retention.
+     */
+    public SourceView patch(long id, SourcePatch patch) {
+        List<String> names = patch.topics() == null ? null : checkTopics(patch.topics());
+        String title = patch.title() == null ? null : checkTitle(patch.title().orElse(null));
+        if (patch.retentionMaxEntries() != null && patch.retentionMaxEntries().filter(n -> n < 1).isPresent()) {
+            throw ProblemException.badRequest("invalid-source", "retention.maxEntries is at least 1").with("field", "retention.maxEntries");
+        }
+        if (patch.retentionMaxAgeDays() != null && patch.retentionMaxAgeDays().filter(n -> n < 1).isPresent()) {
+            throw ProblemException.badRequest("invalid-source", "retention.maxAgeDays is at least 1").with("field", "retention.maxAgeDays");
+        }
+        boolean resume = QuarkusTransaction.requiringNew().call(() -> {
+            Source source = find(id);
+            boolean resumed = false;
+            if (names != null) {
+                source.topics.clear();
+                source.topics.addAll(resolveTopics(names));
+            }
+            if (patch.title() != null) {
+                source.customTitle = title;
+            }
+            if (patch.retentionMaxEntries() != null) {
+                source.retentionMaxEntries = patch.retentionMaxEntries().orElse(null);
+            }
+            if (patch.retentionMaxAgeDays() != null) {
+                source.retentionMaxAgeDays = patch.retentionMaxAgeDays().orElse(null);
+            }
+            if (Boolean.TRUE.equals(patch.paused()) && source.state != SourceState.PAUSED) {
+                source.state = SourceState.PAUSED;
+                source.nextPollAt = null;
+                Log.infof("Source %d paused", id);
+            } else if (Boolean.FALSE.equals(patch.paused()) && (source.state == SourceState.PAUSED || source.state == SourceState.GONE)) {
+                source.state = SourceState.ACTIVE;
+                source.consecutiveErrors = 0;
+                source.nextPollAt = clock.now();
+                resumed = true;
+                Log.infof("Source %d resumed", id);
+            }
+            return resumed;
+        });
+        if (resume) {
+            poller.fetchSoon(id);
+        }
+        return view(id);
+    }
+
+    /** Removes the source; its entries stay (they keep the source's title and addresses for provenance). */
+    @Transactional
+    public void delete(long id) {
+        Source source = find(id);
+        sources.delete(source);
+        Log.infof("Source %d (%s) deleted; its entries stay", id, source.url);
+    }
+
+    public PollReport refresh(long id) {
+        QuarkusTransaction.requiringNew().run(() -> find(id));
+        return poller.refresh(id);
+    }
+
+    /** Makes every active or failing source due now and starts a poll cycle. Returns how many are due. */
+    public int refreshAll() {
+        int due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "update source set next_poll_at = ?1 where state in ('active', 'failing')")
+                .setParameter(1, clock.now()).executeUpdate());
+        poller.wake();
+        return due;
+    }
+
+    /** What an OPML import did. */
+    public record ImportResult(int created, int existing, List<Long> sources, List<Rejected> rejected) {
+    }
+
+    public record Rejected(String url, String problem) {
+    }
+
+    public ImportResult importOpml(byte[] body) {
+        List<OpmlCodec.OpmlSource> outlines;
+        try {
+            outlines = OpmlCodec.read(body);
+        } catch (OpmlCodec.OpmlException e) {
+            ProblemException problem = ProblemException.badRequest("invalid-opml", e.getMessage());
+            if (e.line() > 0) {
+                problem.with("line", e.line());
+            }
+            throw problem;
+        }
+        // One subscription per address; an address listed under several topics gets them all.
+        Map<String, OpmlCodec.OpmlSource> merged = new LinkedHashMap<>();
+        List<Rejected> rejected = new ArrayList<>();
+        for (OpmlCodec.OpmlSource o : outlines) {
+            String url;
+            try {
+                url = SourceUrls.normalize(o.url(), "xmlUrl");
+            } catch (ProblemException e) {
+                rejected.add(new Rejected(o.url(), e.getMessage()));
+                continue;
+            }
+            List<String> usable = o.topics().stream().filter(t -> !Slugs.of(t).isEmpty()).toList();
+            merged.merge(url, new OpmlCodec.OpmlSource(url, o.title(), o.siteUrl(), usable), (a, b) -> {
+                Set<String> all = new LinkedHashSet<>(a.topics());
+                all.addAll(b.topics());
+                return new OpmlCodec.OpmlSource(url, a.title(), a.siteUrl() != null ? a.siteUrl() : b.siteUrl(), List.copyOf(all));
+            });
+        }
+        int[] counts = new int[2];
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
+            List<Long> result = new ArrayList<>();
+            Instant now = clock.now();
+            for (OpmlCodec.OpmlSource o : merged.values()) {
+                Optional<Source> existing = sources.findByUrl(o.url());
+                Source source;
+                if (existing.isPresent()) {
+                    source = existing.get();
+                    counts[1]++;
+                } else {
+                    source = new Source();
+                    source.url = o.url();
+                    source.title = o.title() == null ? null : o.title().length() > MAX_TITLE ? o.title().substring(0, MAX_TITLE) : o.title();
+                    source.siteUrl = o.siteUrl();
+                    source.state = SourceState.ACTIVE;
+                    source.createdAt = now;
+                    source.nextPollAt = now;
+                    counts[0]++;
+                }
+                source.topics.addAll(resolveTopics(o.topics()));
+                if (source.id == null) {
+                    sources.persist(source);
+                }
+                sources.flush();
+                result.add(source.id);
+            }
+            return result;
+        });
+        Log.infof("OPML import: %d new sources, %d already subscribed, %d rejected", counts[0], counts[1], rejected.size());
+        if (counts[0] > 0) {
+            poller.wake();
+        }
+        return new ImportResult(counts[0], counts[1], ids, rejected);
+    }
+
+    @Transactional
+    public byte[] exportOpml() {
+        List<OpmlCodec.Subscription> subscriptions = sources.listAll().stream()
+                .map(s -> new OpmlCodec.Subscription(s.url, s.displayTitle(), s.siteUrl,
+                        s.topics.stream().sorted(Comparator.comparing((Topic t) -> t.label.toLowerCase())).map(t -> t.label).toList()))
+                .toList();
+        return OpmlCodec.write(config.publish().siteTitle() + " — langganan", subscriptions, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private Source find(long id) {
+        return sources.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("no source with id " + id));
+    }
+
+    /** A topic by slug when one has it, else by label (created on first use). */
+    private List<Topic> resolveTopics(List<String> names) {
+        List<Topic> result = new ArrayList<>();
+        for (String name : names) {
+            Optional<Topic> bySlug = topics.findBySlug(name.strip());
+            result.add(bySlug.orElseGet(() -> topics.findOrCreate(name)));
+        }
+        return result;
+    }
+
+    private static List<String> checkTopics(List<String> names) {
+        if (names == null) {
+            return List.of();
+        }
+        if (names.size() > MAX_TOPICS) {
+            throw ProblemException.badRequest("invalid-source", "at most " + MAX_TOPICS + " topics").with("field", "topics");
+        }
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (name == null || Slugs.of(name).isEmpty()) {
+                throw ProblemException.badRequest("invalid-source", "topic \"" + name + "\" has no letters or digits")
+                        .with("field", "topics[" + i + "]");
+            }
+        }
+        return names;
+    }
+
+    private static String checkTitle(String title) {
+        if (title == null || title.isBlank()) {
+            return null;
+        }
+        String t = title.strip();
+        if (t.length() > MAX_TITLE) {
+            throw ProblemException.badRequest("invalid-source", "a title has at most " + MAX_TITLE + " characters").with("field", "title");
+        }
+        return t;
+    }
+
+    private static ProblemException duplicate(Source existing) {
+        return new ProblemException(409, "duplicate-source", "Conflict",
+                "source " + existing.id + " already follows " + existing.url)
+                .with("existing", Map.of("id", existing.id, "url", existing.url, "title", existing.displayTitle()));
+    }
+
+    private SourceView view(Source s, long entries) {
+        boolean custom = s.retentionMaxEntries != null || s.retentionMaxAgeDays != null;
+        SourceView.Retention retention = new SourceView.Retention(
+                s.retentionMaxEntries != null ? s.retentionMaxEntries : config.poll().retentionMaxEntries(),
+                s.retentionMaxAgeDays != null ? s.retentionMaxAgeDays : config.poll().retentionMaxAge().toDays(), custom);
+        List<SourceView.TopicRef> topicRefs = s.topics.stream()
+                .sorted(Comparator.comparing((Topic t) -> t.label.toLowerCase()))
+                .map(t -> new SourceView.TopicRef(t.slug, t.label)).toList();
+        return new SourceView(s.id, s.url, s.displayTitle(), s.title, s.siteUrl, s.state.dbValue(), s.state == SourceState.PAUSED,
+                topicRefs, entries, s.lastFetchedAt, s.lastSuccessAt, s.lastStatus, s.lastOutcome, s.consecutiveErrors, s.lastError,
+                s.nextPollAt, s.pollIntervalSeconds, retention, s.createdAt);
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.warta.topic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class TopicClassifierTest {
+
+    private static TopicClassifier.TopicSpec topic(long id, String label, TopicRule... rules) {
+        return new TopicClassifier.TopicSpec(id, label, List.of(rules));
+    }
+
+    private static TopicRule word(String w) {
+        return new TopicRule(TopicRule.Type.WORD, w);
+    }
+
+    private final TopicClassifier classifier = TopicClassifier.of(List.of(
+            topic(1, "Ukraina", word("kyiv"), new TopicRule(TopicRule.Type.PHRASE, "Vladimir Putin")),
+            topic(2, "Ekonomi Makro", new TopicRule(TopicRule.Type.REGEX, "infla(si|tion)")),
+            topic(3, "Café", word("kopi")),
+            topic(4, "Bencana", new TopicRule(TopicRule.Type.REGEX, "(a+)+b"))));
+
+    @Test
+    void matchesWholeWordsCaseAndAccentInsensitively() {
+        assertThat(classifier.classify("Serangan di KYÏV", null, List.of())).containsExactly(1L);
+        assertThat(classifier.classify("Kyivska street", null, List.of())).isEmpty();
+        assertThat(classifier.classify("Harga kopi", null, List.of())).containsExactly(3L);
+    }
+
+    @Test
+    void matchesPhrasesAcrossPunctuationButNotSplitWords() {
+        assertThat(classifier.classify("Kata", "Vladimir — Putin berkata", List.of())).containsExactly(1L);
+        assertThat(classifier.classify("Vladimir bertemu Putin", null, List.of())).isEmpty();
+    }
+
+    @Test
+    void matchesRegularExpressionsOnFoldedText() {
+        assertThat(classifier.classify("INFLASI naik", null, List.of())).containsExactly(2L);
+        assertThat(classifier.classify("Inflation", null, List.of())).containsExactly(2L);
+    }
+
+    @Test
+    void anUpstreamCategoryEqualToALabelMapsToThatTopic() {
+        assertThat(classifier.classify("Sesuatu", null, List.of("ekonomi  makro"))).containsExactly(2L);
+        assertThat(classifier.classify("Sesuatu", null, List.of("CAFE"))).containsExactly(3L);
+        assertThat(classifier.classify("Sesuatu", null, List.of("kyiv"))).as("rules see categories too").containsExactly(1L);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void aCatastrophicallyBacktrackingRegexGivesUpInsteadOfHanging() {
+        String evil = "a".repeat(5000) + "!";
+        assertThat(classifier.classify(evil, null, List.of())).doesNotContain(4L);
+    }
+}

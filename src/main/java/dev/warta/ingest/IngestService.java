@@ -148,7 +148,20 @@ public class IngestService {
             }
             entry.topics.forEach(t -> touched.add(t.id));
             entry.updatedAt = now;
-            entry.publishedAt = preciser(entry.publishedAt, draft.publishedAt());
+            if (entry.kind == EntryKind.ITEM) {
+                // The desk publishes its own version of an article Warta aggregated: from now on it is the
+                // desk's, which upstream polling and retention leave alone (they only touch items).
+                entry.kind = EntryKind.ARTICLE;
+                entry.sourceId = null;
+                entry.sourceTitle = null;
+                entry.sourceFeedUrl = null;
+                entry.sourceSiteUrl = null;
+                if (draft.publishedAt() != null) {
+                    entry.publishedAt = draft.publishedAt();
+                }
+            } else {
+                entry.publishedAt = preciser(entry.publishedAt, draft.publishedAt());
+            }
             outcome = IngestOutcome.UPDATED;
         } else {
             // A stub found by the article's address, else the stub of its title.

@@ -167,6 +167,31 @@ class DedupeAndRetentionTest {
         assertThat(db.count("entry")).isEqualTo(2);
     }
 
+    @Test
+    void aDeskArticleAtAnItemsAddressBecomesTheDesksOwnAndPollingLeavesItAlone() {
+        upstream.serve("/rss.xml", "application/rss+xml", feed("S",
+                item("s-1", "Kabar dari Kyiv", "https://r.example.com/kyiv", "Mon, 19 Dec 2022 10:00:00 GMT")));
+        long source = Sources.subscribe(upstream.url("/rss.xml"));
+        Sources.awaitFetched(source);
+        long itemId = given().auth().oauth2(TOKEN).get("/api/entries").then().extract().jsonPath().getLong("[0].id");
+
+        long desk = ingest.ingest(new EntryDraft("Kabar dari Kyiv, Versi Redaksi", "Ringkasan redaksi", "<p>Isi redaksi</p>",
+                "Redaksi", null, null, null, null, null, "https://r.example.com/kyiv", Instant.parse("2022-12-19T11:00:00Z"),
+                List.of("Konflik"), List.of())).entryId();
+        assertThat(desk).as("one article, one entry").isEqualTo(itemId);
+        JsonPath entry = given().auth().oauth2(TOKEN).get("/api/entries/" + desk).then().statusCode(200).extract().jsonPath();
+        assertThat(entry.getString("kind")).isEqualTo("article");
+        assertThat(entry.getString("source")).isNull();
+        assertThat(entry.getString("contentHtml")).isEqualTo("<p>Isi redaksi</p>");
+
+        upstream.serve("/rss.xml", "application/rss+xml", feed("S",
+                item("s-1", "Kabar dari Kyiv (diperbarui)", "https://r.example.com/kyiv", "Mon, 19 Dec 2022 10:00:00 GMT")));
+        Sources.refresh(source);
+        JsonPath after = given().auth().oauth2(TOKEN).get("/api/entries/" + desk).then().statusCode(200).extract().jsonPath();
+        assertThat(after.getString("title")).isEqualTo("Kabar dari Kyiv, Versi Redaksi");
+        assertThat(db.count("entry")).isEqualTo(1);
+    }
+
     private static List<String> titles() {
         return given().auth().oauth2(TOKEN).get("/api/entries").then().extract().jsonPath().getList("title");
     }

@@ -1,0 +1,101 @@
+package dev.warta.publish;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * A feed document ready to send: its bytes plain and gzip-compressed, a strong validator for each, and
+ * the headers every answer carries. Built once per feed, format, page and content version; sent many times.
+ *
+ * @param feedKey    the {@code feed_version} key this rendering follows (null for documents that follow none)
+ * @param version    the version it was rendered at
+ * @param generation {@link FeedVersions#generation()} when it was rendered
+ * @param links      the {@code Link} header value: hubs, self and paging
+ */
+public record RenderedFeed(
+        String feedKey,
+        long version,
+        long generation,
+        String contentType,
+        byte[] bytes,
+        Buffer plain,
+        Buffer gzip,
+        String etag,
+        String gzipEtag,
+        Instant lastModified,
+        String lastModifiedHeader,
+        String links,
+        String selfUrl) {
+
+    static RenderedFeed of(String feedKey, long version, long generation, String contentType, byte[] bytes,
+            Instant lastModified, String links, String selfUrl) {
+        byte[] gzipped = gzip(bytes);
+        String hash = hash(bytes);
+        Instant lm = lastModified.getEpochSecond() < 0 ? Instant.EPOCH : Instant.ofEpochSecond(lastModified.getEpochSecond());
+        return new RenderedFeed(feedKey, version, generation, contentType, bytes, direct(bytes), direct(gzipped),
+                "\"" + hash + "\"", "\"" + hash + "-gzip\"", lm, HttpValidators.formatDate(lm), links, selfUrl);
+    }
+
+    /** Bytes held: what the cache is bounded by. */
+    int weight() {
+        return bytes.length + gzip.length() + plain.length() + 512;
+    }
+
+    /** Off-heap, written to sockets without a copy; never released, Vert.x writes duplicates of it. */
+    private static Buffer direct(byte[] bytes) {
+        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes.length, bytes.length).writeBytes(bytes)));
+    }
+
+    /** A strong validator of the exact bytes: the same content gives the same tag in every process. */
+    static String hash(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static String linkHeader(List<String> hubs, String self, String first, String previous, String next) {
+        StringBuilder s = new StringBuilder();
+        for (String hub : hubs) {
+            s.append('<').append(hub).append(">; rel=\"hub\", ");
+        }
+        s.append('<').append(self).append(">; rel=\"self\"");
+        if (first != null) {
+            s.append(", <").append(first).append(">; rel=\"first\"");
+        }
+        if (previous != null) {
+            s.append(", <").append(previous).append(">; rel=\"previous\"");
+        }
+        if (next != null) {
+            s.append(", <").append(next).append(">; rel=\"next\"");
+        }
+        return s.toString();
+    }
+}

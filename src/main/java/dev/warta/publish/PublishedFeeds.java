@@ -166,6 +166,31 @@ public class PublishedFeeds {
                 && hit.generation() == versions.generation();
     }
 
+    /** The addresses, in every format, of the feed of every entry and of these topics' feeds (blocking). */
+    public List<String> feedUrls(java.util.Collection<Long> topicIds, String base) {
+        List<String> paths = new java.util.ArrayList<>();
+        paths.add("/feeds/all");
+        QuarkusTransaction.joiningExisting().run(() -> topicIds.stream().sorted()
+                .map(topics::findById).filter(java.util.Objects::nonNull)
+                .forEach(t -> paths.add("/feeds/topics/" + t.slug)));
+        List<String> urls = new java.util.ArrayList<>();
+        for (String path : paths) {
+            for (FeedFormat format : FeedFormat.values()) {
+                urls.add(base + path + format.extension());
+            }
+        }
+        return urls;
+    }
+
+    /**
+     * The {@code feed_version} key of the feed a target names (blocking).
+     *
+     * @throws ProblemException 404 when no topic has the slug
+     */
+    public String feedKey(FeedTarget target) {
+        return target.isAll() ? "all" : topicKey(target.slug());
+    }
+
     private String topicKey(String slug) {
         String key = versions.topicKey(slug);
         if (key != null) {

@@ -67,6 +67,7 @@
       <a href="{atom:link[@rel='alternate']/@href}"><xsl:value-of select="atom:title"/></a>
       <div class="meta">
         <xsl:value-of select="substring(atom:published, 1, 10)"/>
+        <xsl:text> </xsl:text><xsl:value-of select="substring(atom:published, 12, 5)"/> UTC
         <xsl:if test="atom:author/atom:name"> · <xsl:value-of select="atom:author/atom:name"/></xsl:if>
       </div>
       <xsl:if test="atom:summary"><div class="summary"><xsl:value-of select="atom:summary"/></div></xsl:if>
@@ -77,7 +78,7 @@
     <li>
       <a href="{link}"><xsl:value-of select="title"/></a>
       <div class="meta">
-        <xsl:value-of select="substring(pubDate, 1, 16)"/>
+        <xsl:value-of select="substring(pubDate, 1, 22)"/> UTC
         <xsl:if test="dc:creator"> · <xsl:value-of select="dc:creator"/></xsl:if>
       </div>
       <xsl:if test="description"><div class="summary"><xsl:value-of select="description"/></div></xsl:if>

@@ -122,13 +122,15 @@ public class FeedRoutes {
         HttpServerRequest request = ctx.request();
         HttpServerResponse response = ctx.response();
         boolean gzip = HttpValidators.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-        String etag = gzip ? feed.gzipEtag() : feed.etag();
+        boolean browser = feed.browserContentType() != null && HttpValidators.wantsHtml(request.getHeader(HttpHeaders.ACCEPT));
+        String etag = feed.etag(gzip, browser);
         MultiMap headers = response.headers();
         headers.add(HttpHeaders.DATE, date.now());
         headers.add(ETAG, etag);
         headers.add(HttpHeaders.LAST_MODIFIED, feed.lastModifiedHeader());
         headers.add(HttpHeaders.CACHE_CONTROL, cacheControl);
-        headers.add(VARY, negotiated ? VARY_NEGOTIATED : VARY_ENCODING);
+        // The media type follows Accept (browsers get application/xml), and the format too when negotiated.
+        headers.add(VARY, feed.browserContentType() != null ? VARY_NEGOTIATED : VARY_ENCODING);
         headers.add(ACAO, STAR);
         headers.add(ACEH, EXPOSED);
         if (feed.links() != null) {
@@ -143,7 +145,7 @@ public class FeedRoutes {
             return;
         }
         Buffer body = gzip ? feed.gzip() : feed.plain();
-        headers.add(HttpHeaders.CONTENT_TYPE, feed.contentType());
+        headers.add(HttpHeaders.CONTENT_TYPE, browser ? feed.browserContentType() : feed.contentType());
         headers.add(X_CONTENT_TYPE_OPTIONS, NOSNIFF);
         if (gzip) {
             headers.add(HttpHeaders.CONTENT_ENCODING, GZIP);

@@ -104,6 +104,20 @@ final class HttpValidators {
         return any != null && any > 0;
     }
 
+    /** Whether the request comes from a browser navigating: its {@code Accept} names {@code text/html}. */
+    static boolean wantsHtml(String accept) {
+        if (accept == null || !accept.contains("text/html")) {
+            return false;
+        }
+        for (String part : accept.split(",")) {
+            String[] pieces = part.split(";");
+            if (pieces[0].strip().equalsIgnoreCase("text/html")) {
+                return quality(pieces) > 0;
+            }
+        }
+        return false;
+    }
+
     /**
      * The format {@code Accept} prefers, Atom on ties and without the header; empty when it accepts none
      * ({@code application/json} counts for JSON Feed, {@code application/xml} and {@code text/xml} for Atom).

@@ -36,6 +36,9 @@ public class PublishedFeeds {
 
     static final String OPML_CONTENT_TYPE = "text/x-opml;charset=utf-8";
     static final String XSL_CONTENT_TYPE = "text/xsl;charset=utf-8";
+    /** Browsers render these (through the XSLT); they show feed media types as text or download them. */
+    static final String XML_FOR_BROWSERS = "application/xml;charset=utf-8";
+    static final String JSON_FOR_BROWSERS = "application/json;charset=utf-8";
 
     private final FeedAssembler assembler;
     private final AtomWriter atom;
@@ -132,7 +135,7 @@ public class PublishedFeeds {
             byte[] bytes = opml.write(config.publish().siteTitle() + ": semua topik", base, outlines, modified);
             renders.increment();
             String self = base + "/feeds.opml";
-            RenderedFeed rendered = RenderedFeed.of(null, stamp, generation, OPML_CONTENT_TYPE, bytes, modified,
+            RenderedFeed rendered = RenderedFeed.of(null, stamp, generation, OPML_CONTENT_TYPE, XML_FOR_BROWSERS, bytes, modified,
                     "<" + self + ">; rel=\"self\"", self);
             cache.put(key, rendered);
             return rendered;
@@ -152,7 +155,7 @@ public class PublishedFeeds {
         if (s == null) {
             try (InputStream in = PublishedFeeds.class.getResourceAsStream("/feed.xsl")) {
                 byte[] bytes = in.readAllBytes();
-                s = RenderedFeed.of(null, 0, 0, XSL_CONTENT_TYPE, bytes, Instant.EPOCH, null, null);
+                s = RenderedFeed.of(null, 0, 0, XSL_CONTENT_TYPE, null, bytes, Instant.EPOCH, null, null);
                 stylesheet = s;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -217,7 +220,8 @@ public class PublishedFeeds {
         renders.increment();
         String links = RenderedFeed.linkHeader(feed.hubs(), feed.selfUrl(format), feed.firstUrl(format),
                 feed.previousUrl(format), feed.nextUrl(format));
-        RenderedFeed rendered = RenderedFeed.of(feedKey, version.version(), generation, format.contentType(), bytes,
+        RenderedFeed rendered = RenderedFeed.of(feedKey, version.version(), generation, format.contentType(),
+                format == FeedFormat.JSON ? JSON_FOR_BROWSERS : XML_FOR_BROWSERS, bytes,
                 version.changedAt(), links, feed.selfUrl(format));
         cache.put(target.key(), rendered);
         return rendered;

@@ -21,6 +21,9 @@ import io.vertx.core.buffer.Buffer;
  * @param feedKey    the {@code feed_version} key this rendering follows (null for documents that follow none)
  * @param version    the version it was rendered at
  * @param generation {@link FeedVersions#generation()} when it was rendered
+ * @param browserContentType what a browser is sent instead, so that it shows the XML through the XSLT
+ *                   (Chromium shows {@code application/atom+xml} as plain text); null for the same
+ * @param etag       hash of the bytes, from which each representation's validator is made
  * @param links      the {@code Link} header value: hubs, self and paging
  */
 public record RenderedFeed(
@@ -28,23 +31,31 @@ public record RenderedFeed(
         long version,
         long generation,
         String contentType,
+        String browserContentType,
         byte[] bytes,
         Buffer plain,
         Buffer gzip,
         String etag,
-        String gzipEtag,
         Instant lastModified,
         String lastModifiedHeader,
         String links,
         String selfUrl) {
 
-    static RenderedFeed of(String feedKey, long version, long generation, String contentType, byte[] bytes,
-            Instant lastModified, String links, String selfUrl) {
+    static RenderedFeed of(String feedKey, long version, long generation, String contentType, String browserContentType,
+            byte[] bytes, Instant lastModified, String links, String selfUrl) {
         byte[] gzipped = gzip(bytes);
         String hash = hash(bytes);
         Instant lm = lastModified.getEpochSecond() < 0 ? Instant.EPOCH : Instant.ofEpochSecond(lastModified.getEpochSecond());
-        return new RenderedFeed(feedKey, version, generation, contentType, bytes, direct(bytes), direct(gzipped),
-                "\"" + hash + "\"", "\"" + hash + "-gzip\"", lm, HttpValidators.formatDate(lm), links, selfUrl);
+        return new RenderedFeed(feedKey, version, generation, contentType, browserContentType, bytes, direct(bytes),
+                direct(gzipped), hash, lm, HttpValidators.formatDate(lm), links, selfUrl);
+    }
+
+    /**
+     * The strong validator of one representation: the bytes, gzip or not, and the media type they are sent
+     * as (a browser gets the same XML as {@code application/xml}, see {@link #browserContentType}).
+     */
+    String etag(boolean gzip, boolean browser) {
+        return "\"" + etag + (browser && browserContentType != null ? "-x" : "") + (gzip ? "-gzip" : "") + "\"";
     }
 
     /** Bytes held: what the cache is bounded by. */

@@ -183,19 +183,38 @@ class FeedHttpTest {
         assertThat(header(get(path, "Accept", "application/json"), "Content-Type")).startsWith("application/feed+json");
         assertThat(header(get(path, "Accept", "application/atom+xml;q=0.5, application/rss+xml;q=0.9"), "Content-Type"))
                 .startsWith("application/rss+xml");
-        assertThat(header(get(path, "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
-                "Content-Type")).as("a browser").startsWith("application/atom+xml");
+        HttpResponse<byte[]> browser = get(path, "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        assertThat(browser.body()).as("a browser gets Atom").isEqualTo(get(path + ".atom").body());
 
         HttpResponse<byte[]> rss = get(path, "Accept", "application/rss+xml");
         assertThat(header(rss, "Vary")).isEqualTo("Accept, Accept-Encoding");
         assertThat(header(rss, "Content-Location")).isEqualTo(path + ".rss");
         assertThat(rss.body()).isEqualTo(get(path + ".rss").body());
         assertThat(header(rss, "ETag")).isEqualTo(header(get(path + ".rss"), "ETag"));
-        assertThat(header(get(path + ".rss"), "Vary")).isEqualTo("Accept-Encoding");
+        assertThat(header(get(path + ".rss"), "Vary")).isEqualTo("Accept, Accept-Encoding");
 
         HttpResponse<byte[]> none = get(path, "Accept", "image/png");
         assertThat(none.statusCode()).isEqualTo(406);
         assertThat(header(none, "Content-Type")).isEqualTo("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/feeds/topics/" + TOPIC_SLUG + ".atom", "/feeds/topics/" + TOPIC_SLUG + ".rss", "/feeds/all.atom",
+            "/feeds.opml" })
+    void aBrowserGetsTheSameXmlAsApplicationXmlSoItAppliesTheStylesheet(String path) {
+        String browserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8";
+        HttpResponse<byte[]> reader = get(url(path), "Accept", "application/atom+xml, application/rss+xml, */*;q=0.1");
+        HttpResponse<byte[]> browser = get(url(path), "Accept", browserAccept);
+        assertThat(header(reader, "Content-Type")).isEqualTo(expectedType(path));
+        assertThat(header(browser, "Content-Type")).isEqualTo("application/xml;charset=utf-8");
+        assertThat(browser.body()).isEqualTo(reader.body());
+        assertThat(header(browser, "Vary")).isEqualTo("Accept, Accept-Encoding");
+        assertThat(header(browser, "ETag")).as("another representation, another validator").isNotEqualTo(header(reader, "ETag"));
+        assertThat(get(url(path), "Accept", browserAccept, "If-None-Match", header(browser, "ETag")).statusCode()).isEqualTo(304);
+        if (!path.endsWith(".opml")) {
+            assertThat(new String(reader.body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("<?xml-stylesheet type=\"text/xsl\" href=\"" + url("/feeds/feed.xsl") + "\"?>");
+        }
     }
 
     @Test

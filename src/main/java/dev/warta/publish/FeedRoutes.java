@@ -153,6 +153,13 @@ public class FeedRoutes {
         if (request.method() == HttpMethod.HEAD) {
             headers.add(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length()));
             response.end();
+        } else if (!gzip && feed.file() != null) {
+            // Zero-copy from the page cache; should the file be gone, nothing was written yet: send the bytes.
+            response.sendFile(feed.file(), 0, body.length()).onFailure(e -> {
+                if (!response.headWritten()) {
+                    response.end(body);
+                }
+            });
         } else {
             response.end(body);
         }

@@ -39,15 +39,25 @@ public record RenderedFeed(
         Instant lastModified,
         String lastModifiedHeader,
         String links,
-        String selfUrl) {
+        String selfUrl,
+        String file) {
+
+    /** From this size on, the plain bytes are also kept in a file and sent with sendfile(2), as nginx does. */
+    static final int FILE_THRESHOLD = 32 * 1024;
 
     static RenderedFeed of(String feedKey, long version, long generation, String contentType, String browserContentType,
             byte[] bytes, Instant lastModified, String links, String selfUrl) {
+        return of(feedKey, version, generation, contentType, browserContentType, bytes, lastModified, links, selfUrl, null);
+    }
+
+    static RenderedFeed of(String feedKey, long version, long generation, String contentType, String browserContentType,
+            byte[] bytes, Instant lastModified, String links, String selfUrl, FeedFiles files) {
         byte[] gzipped = gzip(bytes);
         String hash = hash(bytes);
         Instant lm = lastModified.getEpochSecond() < 0 ? Instant.EPOCH : Instant.ofEpochSecond(lastModified.getEpochSecond());
+        String file = files != null && bytes.length >= FILE_THRESHOLD ? files.write(bytes) : null;
         return new RenderedFeed(feedKey, version, generation, contentType, browserContentType, bytes, direct(bytes),
-                direct(gzipped), hash, lm, HttpValidators.formatDate(lm), links, selfUrl);
+                direct(gzipped), hash, lm, HttpValidators.formatDate(lm), links, selfUrl, file);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,9 +18,11 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 class HubWorkers {
 
-    private final ScheduledThreadPoolExecutor pool;
+    private ScheduledThreadPoolExecutor pool;
 
-    HubWorkers() {
+    /** Not in a constructor: the client proxy would run that too. */
+    @PostConstruct
+    void open() {
         AtomicInteger n = new AtomicInteger();
         ThreadFactory threads = r -> {
             Thread t = new Thread(r, "warta-websub-" + n.incrementAndGet());

@@ -247,6 +247,14 @@ class FeedHttpTest {
     }
 
     @Test
+    void openApiDescribesTheFeedsThoughTheyAreARoute() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/feeds/topics/{slug}.{format}'.get.summary", org.hamcrest.Matchers.containsString("Atom"))
+                .body("paths.'/feeds.opml'.get", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/websub'.post", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void theStylesheetIsServedWithValidators() {
         HttpResponse<byte[]> r = get(url("/feeds/feed.xsl"));
         assertThat(r.statusCode()).isEqualTo(200);

@@ -2,16 +2,19 @@
 # Warta's topic feed against nginx serving the same bytes from a file, with identical wrk settings, in one
 # run: a 200 (full body) and a 304 (If-None-Match). Prints requests/second for both and Warta's ratio.
 #
-#   src/bench/feed-vs-nginx.sh            # builds the jar if needed, 3 rounds of 10 s per case
+#   src/bench/feed-vs-nginx.sh            # builds the jar if needed, 7 rounds of 5 s per case and server
 #   ROUNDS=5 DURATION=20s CONNECTIONS=64 THREADS=2 src/bench/feed-vs-nginx.sh
+#   JAVA_OPTS='-Dquarkus.http.io-threads=2' src/bench/feed-vs-nginx.sh     # extra JVM options for Warta
 #
 # Targets (issue 4): Warta >= 0.7 x nginx on the 200, >= 0.8 x on the 304. Only loopback is used.
 # Not part of ./mvnw verify. Needs a JDK 17; installs wrk and nginx with apt-get when missing (root).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-ROUNDS=${ROUNDS:-3}
-DURATION=${DURATION:-10s}
+# Short alternating runs, the order swapped every round, and the median ratio: this machine is shared, and
+# load that comes and goes would otherwise favour whichever server ran in the quieter seconds.
+ROUNDS=${ROUNDS:-7}
+DURATION=${DURATION:-5s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 WARTA_PORT=${WARTA_PORT:-18480}
@@ -44,8 +47,9 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== starting Warta (prod profile, throwaway database) on 127.0.0.1:$WARTA_PORT"
-WARTA_ADMIN_TOKENS=$TOKEN java -Dwarta.db.ephemeral=true -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$WARTA_PORT" \
-  -Dquarkus.log.level=WARN -jar target/quarkus-app/quarkus-run.jar >"$WORK/warta.log" 2>&1 &
+# shellcheck disable=SC2086
+WARTA_ADMIN_TOKENS=$TOKEN java ${JAVA_OPTS:-} -Dwarta.db.ephemeral=true -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$WARTA_PORT" \
+  -Dquarkus.log.level=WARN '-Dquarkus.log.category."dev.warta.publish".level=INFO' -jar target/quarkus-app/quarkus-run.jar >"$WORK/warta.log" 2>&1 &
 WARTA_PID=$!
 WARTA=http://127.0.0.1:$WARTA_PORT
 for _ in $(seq 1 120); do
@@ -114,17 +118,23 @@ rps() { # url [header] -> requests/second
   wrk "${args[@]}" "$1" | tee -a "$WORK/wrk.log" | awk '/^Requests\/sec/ {print $2}'
 }
 
+grep -h 'served from the event loop' "$WORK/warta.log" || true
 echo "== warming up Warta's JIT"
 WARM=$DURATION; DURATION=5s; rps "$WARTA$FEED_PATH" >/dev/null; rps "$WARTA$FEED_PATH" "If-None-Match: $WARTA_ETAG" >/dev/null; DURATION=$WARM
 
 echo "== wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS rounds, each case against both servers in turn"
 printf '%-6s %-5s %14s %14s %7s\n' round case warta_rps nginx_rps ratio
 declare -a R200 R304
+pair() { # url_warta url_nginx header_warta header_nginx -> "warta nginx"; odd rounds start with nginx
+  local w n
+  if (( round % 2 )); then n=$(rps "$2" "$4"); w=$(rps "$1" "$3"); else w=$(rps "$1" "$3"); n=$(rps "$2" "$4"); fi
+  echo "$w $n"
+}
 for round in $(seq 1 "$ROUNDS"); do
-  w=$(rps "$WARTA$FEED_PATH"); n=$(rps "$NGINX$FEED_PATH")
+  read -r w n < <(pair "$WARTA$FEED_PATH" "$NGINX$FEED_PATH" "" "")
   r=$(awk -v w="$w" -v n="$n" 'BEGIN {printf "%.2f", w / n}'); R200+=("$r")
   printf '%-6s %-5s %14s %14s %7s\n' "$round" 200 "$w" "$n" "$r"
-  w=$(rps "$WARTA$FEED_PATH" "If-None-Match: $WARTA_ETAG"); n=$(rps "$NGINX$FEED_PATH" "If-None-Match: $NGINX_ETAG")
+  read -r w n < <(pair "$WARTA$FEED_PATH" "$NGINX$FEED_PATH" "If-None-Match: $WARTA_ETAG" "If-None-Match: $NGINX_ETAG")
   r=$(awk -v w="$w" -v n="$n" 'BEGIN {printf "%.2f", w / n}'); R304+=("$r")
   printf '%-6s %-5s %14s %14s %7s\n' "$round" 304 "$w" "$n" "$r"
 done

@@ -57,7 +57,8 @@ public class FeedRoutes {
         this.cacheControl = HttpHeaders.createOptimized("public, max-age=" + config.publish().maxAge());
     }
 
-    void register(@Observes Router router) {
+    void register(@Observes Router router, io.vertx.core.Vertx vertx) {
+        Log.infof("Feeds are served from the event loop (%s transport)", vertx.isNativeTransportEnabled() ? "native" : "NIO");
         router.route("/feeds/*").order(-100).handler(this::handle);
         router.route("/feeds.opml").order(-100).handler(this::handle);
     }
@@ -123,29 +124,30 @@ public class FeedRoutes {
         HttpServerResponse response = ctx.response();
         boolean gzip = HttpValidators.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         boolean browser = feed.browserContentType() != null && HttpValidators.wantsHtml(request.getHeader(HttpHeaders.ACCEPT));
-        String etag = feed.etag(gzip, browser);
+        RenderedFeed.Wire wire = feed.wire();
+        CharSequence etag = wire.etags()[RenderedFeed.Wire.variant(gzip, browser)];
         MultiMap headers = response.headers();
         headers.add(HttpHeaders.DATE, date.now());
         headers.add(ETAG, etag);
-        headers.add(HttpHeaders.LAST_MODIFIED, feed.lastModifiedHeader());
+        headers.add(HttpHeaders.LAST_MODIFIED, wire.lastModified());
         headers.add(HttpHeaders.CACHE_CONTROL, cacheControl);
         // The media type follows Accept (browsers get application/xml), and the format too when negotiated.
         headers.add(VARY, feed.browserContentType() != null ? VARY_NEGOTIATED : VARY_ENCODING);
         headers.add(ACAO, STAR);
         headers.add(ACEH, EXPOSED);
-        if (feed.links() != null) {
-            headers.add(LINK, feed.links());
+        if (wire.links() != null) {
+            headers.add(LINK, wire.links());
         }
-        if (negotiated && feed.selfUrl() != null) {
-            headers.add(HttpHeaders.CONTENT_LOCATION, feed.selfUrl());
+        if (negotiated && wire.selfUrl() != null) {
+            headers.add(HttpHeaders.CONTENT_LOCATION, wire.selfUrl());
         }
         if (HttpValidators.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH),
-                request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), etag, feed.lastModified().getEpochSecond())) {
+                request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), etag.toString(), feed.lastModified().getEpochSecond())) {
             response.setStatusCode(304).end();
             return;
         }
         Buffer body = gzip ? feed.gzip() : feed.plain();
-        headers.add(HttpHeaders.CONTENT_TYPE, browser ? feed.browserContentType() : feed.contentType());
+        headers.add(HttpHeaders.CONTENT_TYPE, browser ? wire.browserContentType() : wire.contentType());
         headers.add(X_CONTENT_TYPE_OPTIONS, NOSNIFF);
         if (gzip) {
             headers.add(HttpHeaders.CONTENT_ENCODING, GZIP);
@@ -153,13 +155,6 @@ public class FeedRoutes {
         if (request.method() == HttpMethod.HEAD) {
             headers.add(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length()));
             response.end();
-        } else if (!gzip && feed.file() != null) {
-            // Zero-copy from the page cache; should the file be gone, nothing was written yet: send the bytes.
-            response.sendFile(feed.file(), 0, body.length()).onFailure(e -> {
-                if (!response.headWritten()) {
-                    response.end(body);
-                }
-            });
         } else {
             response.end(body);
         }
@@ -205,12 +200,12 @@ public class FeedRoutes {
     /** The {@code Date} header, formatted once a second rather than per response. */
     static final class HttpDate {
         private volatile long second = -1;
-        private volatile String value;
+        private volatile CharSequence value;
 
-        String now() {
+        CharSequence now() {
             long now = System.currentTimeMillis() / 1000;
             if (now != second) {
-                value = HttpValidators.formatDate(java.time.Instant.ofEpochSecond(now));
+                value = HttpHeaders.createOptimized(HttpValidators.formatDate(java.time.Instant.ofEpochSecond(now)));
                 second = now;
             }
             return value;

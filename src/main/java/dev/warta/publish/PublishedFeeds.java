@@ -52,11 +52,9 @@ public class PublishedFeeds {
     private final Map<Object, CompletableFuture<RenderedFeed>> rendering = new ConcurrentHashMap<>();
     private final Counter renders;
     private volatile RenderedFeed stylesheet;
-    private final FeedFiles files;
 
     PublishedFeeds(FeedAssembler assembler, AtomWriter atom, RssWriter rss, JsonFeedWriter json, OpmlWriter opml,
-            TopicRepository topics, FeedVersions versions, WartaConfig config, MeterRegistry metrics, FeedFiles files) {
-        this.files = files;
+            TopicRepository topics, FeedVersions versions, WartaConfig config, MeterRegistry metrics) {
         this.assembler = assembler;
         this.atom = atom;
         this.rss = rss;
@@ -68,11 +66,6 @@ public class PublishedFeeds {
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(config.publish().cacheMaxBytes())
                 .weigher((Object k, RenderedFeed v) -> v.weight())
-                .removalListener((Object k, RenderedFeed v, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
-                    if (v != null) {
-                        files.discard(v.file());
-                    }
-                })
                 .build();
         this.renders = Counter.builder("warta.feeds.renders").description("Feed documents rendered (cache misses)")
                 .register(metrics);
@@ -143,7 +136,7 @@ public class PublishedFeeds {
             renders.increment();
             String self = base + "/feeds.opml";
             RenderedFeed rendered = RenderedFeed.of(null, stamp, generation, OPML_CONTENT_TYPE, XML_FOR_BROWSERS, bytes, modified,
-                    "<" + self + ">; rel=\"self\"", self, files);
+                    "<" + self + ">; rel=\"self\"", self);
             cache.put(key, rendered);
             return rendered;
         });
@@ -229,7 +222,7 @@ public class PublishedFeeds {
                 feed.previousUrl(format), feed.nextUrl(format));
         RenderedFeed rendered = RenderedFeed.of(feedKey, version.version(), generation, format.contentType(),
                 format == FeedFormat.JSON ? JSON_FOR_BROWSERS : XML_FOR_BROWSERS, bytes,
-                version.changedAt(), links, feed.selfUrl(format), files);
+                version.changedAt(), links, feed.selfUrl(format));
         cache.put(target.key(), rendered);
         return rendered;
     }

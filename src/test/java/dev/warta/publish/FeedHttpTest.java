@@ -247,6 +247,26 @@ class FeedHttpTest {
     }
 
     @Test
+    void everyFeedDocumentAdvertisesTheHubAndItself() throws Exception {
+        String atomUrl = url("/feeds/topics/" + TOPIC_SLUG + ".atom");
+        var atom = dev.warta.FeedReader.atom(get(atomUrl).body());
+        assertThat(atom.getOtherLinks()).filteredOn(l -> "hub".equals(l.getRel())).extracting(l -> l.getHref())
+                .containsExactly(url("/websub"));
+        assertThat(atom.getOtherLinks()).filteredOn(l -> "self".equals(l.getRel())).extracting(l -> l.getHref())
+                .containsExactly(atomUrl);
+
+        String rssUrl = url("/feeds/topics/" + TOPIC_SLUG + ".rss");
+        var rss = dev.warta.FeedReader.rss(get(rssUrl).body());
+        assertThat(FeedPagingTest.atomLink(rss, "hub")).isEqualTo(url("/websub"));
+        assertThat(FeedPagingTest.atomLink(rss, "self")).isEqualTo(rssUrl);
+
+        String jsonUrl = url("/feeds/topics/" + TOPIC_SLUG + ".json");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(get(jsonUrl).body());
+        assertThat(json.get("hubs").get(0).get("url").asText()).isEqualTo(url("/websub"));
+        assertThat(json.get("feed_url").asText()).isEqualTo(jsonUrl);
+    }
+
+    @Test
     void openApiDescribesTheFeedsThoughTheyAreARoute() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/feeds/topics/{slug}.{format}'.get.summary", org.hamcrest.Matchers.containsString("Atom"))

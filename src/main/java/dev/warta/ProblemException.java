@@ -50,4 +50,24 @@ public class ProblemException extends RuntimeException {
     public Map<String, Object> extensions() {
         return extensions;
     }
+
+    /**
+     * The RFC 9457 body, as {@code web.ProblemMapper} writes it for JAX-RS resources; for handlers outside
+     * JAX-RS (the feed routes on the event loop). {@code instance} is the request path.
+     */
+    public Map<String, Object> body(String instance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        if (getMessage() != null) {
+            body.put("detail", getMessage());
+        }
+        body.put("code", code);
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        body.putAll(extensions);
+        return body;
+    }
 }

@@ -26,6 +26,18 @@ public class PublicUrl {
         return stripSlash(request.getBaseUri().toString());
     }
 
+    /**
+     * The same for a request served by a Vert.x route (the feeds): Quarkus has already applied trusted
+     * {@code X-Forwarded-Proto/Host} to the request's scheme and authority.
+     */
+    public String base(io.vertx.core.http.HttpServerRequest request) {
+        if (configured != null) {
+            return configured;
+        }
+        var authority = request.authority();
+        return request.scheme() + "://" + (authority != null ? authority.toString() : request.host());
+    }
+
     public boolean isConfigured() {
         return configured != null;
     }

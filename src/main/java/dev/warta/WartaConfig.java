@@ -36,6 +36,8 @@ public interface WartaConfig {
 
     Poll poll();
 
+    Websub websub();
+
     interface Admin {
         /**
          * Bearer tokens accepted on {@code /api/**}, comma-separated. Required in production: Warta refuses
@@ -102,6 +104,14 @@ public interface WartaConfig {
         /** Title of the feed that holds every entry. */
         @WithDefault("Warta")
         String siteTitle();
+
+        /** Seconds caches and readers may reuse a feed without asking again ({@code Cache-Control: max-age}). */
+        @WithDefault("300")
+        int maxAge();
+
+        /** Memory for rendered feeds (plain and gzip bytes), least recently used dropped first (64 MiB). */
+        @WithDefault("67108864")
+        long cacheMaxBytes();
     }
 
     /** Outgoing HTTP on behalf of users: upstream feeds, pages to ingest, WebSub callbacks. */
@@ -190,5 +200,39 @@ public interface WartaConfig {
         /** Largest OPML document accepted by the import. */
         @WithDefault("5242880")
         int maxOpmlBytes();
+    }
+
+    /** The WebSub hub at {@code /websub}, and pushing feeds to its subscribers. */
+    interface Websub {
+        /** Lease granted when a subscriber asks for none ({@code hub.lease_seconds}). */
+        @WithDefault("10d")
+        Duration defaultLease();
+
+        /** Shortest lease granted; shorter requests are raised to this. */
+        @WithDefault("1h")
+        Duration minLease();
+
+        /** Longest lease granted; longer requests are cut to this. */
+        @WithDefault("30d")
+        Duration maxLease();
+
+        /** Wait before the first retry of a failed delivery; doubled after each failure. */
+        @WithDefault("1m")
+        Duration retryInitial();
+
+        /** Longest wait between two retries. */
+        @WithDefault("1h")
+        Duration retryMax();
+
+        /** How long a failing delivery is retried before that content is given up for the subscriber. */
+        @WithDefault("24h")
+        Duration retryFor();
+
+        /** How often due deliveries and expired leases are looked for (changes also start a run at once). */
+        @WithDefault("15s")
+        Duration sweepInterval();
+
+        /** Another hub to ping ({@code hub.mode=publish}) when a feed changes, e.g. a public WebSub hub. */
+        Optional<URI> externalHub();
     }
 }

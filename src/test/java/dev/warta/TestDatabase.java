@@ -3,6 +3,7 @@ package dev.warta;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import dev.warta.publish.FeedVersions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Empties Warta's tables between tests, and counts rows to show that a refused request stored nothing. */
@@ -10,18 +11,23 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class TestDatabase {
 
     private final EntityManager em;
+    private final FeedVersions feedVersions;
 
-    TestDatabase(EntityManager em) {
+    TestDatabase(EntityManager em, FeedVersions feedVersions) {
         this.em = em;
+        this.feedVersions = feedVersions;
     }
 
     public void clear() {
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("truncate related_link, entry_topic, source_item, source_topic, topic_rule, entry, source, topic, "
-                    + "feed_version, admin_session cascade")
+                    + "feed_version, admin_session, websub_subscription cascade")
                     .executeUpdate();
             em.createNativeQuery("insert into feed_version (feed_key) values ('all')").executeUpdate();
         });
+        // Versions restart at 1: the truncate trigger tells every process, this one synchronously here so
+        // the next request of the test cannot see a feed rendered before.
+        feedVersions.reset();
     }
 
     public long count(String table) {

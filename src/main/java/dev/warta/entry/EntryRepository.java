@@ -74,4 +74,40 @@ public class EntryRepository implements PanacheRepository<Entry> {
     public List<Entry> linking(long targetId) {
         return find("select distinct r.entry from RelatedLink r where r.target.id = ?1", targetId).list();
     }
+
+    /**
+     * One page of a feed by keyset: the entries just older ({@code older}) or just newer than the entry at
+     * ({@code published}, {@code id}), in the topic when {@code topicId} is not null. Older pages come newest
+     * first; newer pages oldest first (the caller reverses them), so that the limit cuts at the right end.
+     */
+    public List<Entry> pageAfterKey(Long topicId, Instant published, long id, boolean older, int limit) {
+        String from = topicId == null ? "select e from Entry e where " : "select e from Entry e join e.topics t where t.id = :topic and ";
+        String keyset = older
+                ? "(e.publishedAt < :published or (e.publishedAt = :published and e.id < :id)) order by e.publishedAt desc, e.id desc"
+                : "(e.publishedAt > :published or (e.publishedAt = :published and e.id > :id)) order by e.publishedAt asc, e.id asc";
+        var query = getEntityManager().createQuery(from + keyset, Entry.class)
+                .setParameter("published", published).setParameter("id", id).setMaxResults(limit);
+        if (topicId != null) {
+            query.setParameter("topic", topicId);
+        }
+        return query.getResultList();
+    }
+
+    /** Whether the feed has an entry older ({@code older}) or newer than the one at ({@code published}, {@code id}). */
+    public boolean existsBeyondKey(Long topicId, Instant published, long id, boolean older) {
+        return !pageAfterKeyIds(topicId, published, id, older).isEmpty();
+    }
+
+    private List<Long> pageAfterKeyIds(Long topicId, Instant published, long id, boolean older) {
+        String from = topicId == null ? "select e.id from Entry e where " : "select e.id from Entry e join e.topics t where t.id = :topic and ";
+        String keyset = older
+                ? "(e.publishedAt < :published or (e.publishedAt = :published and e.id < :id))"
+                : "(e.publishedAt > :published or (e.publishedAt = :published and e.id > :id))";
+        var query = getEntityManager().createQuery(from + keyset, Long.class)
+                .setParameter("published", published).setParameter("id", id).setMaxResults(1);
+        if (topicId != null) {
+            query.setParameter("topic", topicId);
+        }
+        return query.getResultList();
+    }
 }

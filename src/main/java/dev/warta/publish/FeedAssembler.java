@@ -3,6 +3,7 @@ package dev.warta.publish;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import dev.warta.topic.TopicRepository;
 public class FeedAssembler {
 
     static final String LANGUAGE = "id";
+    /** Where Warta's WebSub hub listens (package {@code websub}). */
+    public static final String HUB_PATH = "/websub";
 
     private final EntryRepository entries;
     private final TopicRepository topics;
@@ -38,37 +41,124 @@ public class FeedAssembler {
     /** The topic's feed, or empty when no topic has this slug. */
     @Transactional
     public Optional<PublishedFeed> topicFeed(String slug, int limit, String base) {
+        return topicFeed(slug, FeedPage.first(limit), base);
+    }
+
+    /** A page of the topic's feed, or empty when no topic has this slug. */
+    @Transactional
+    public Optional<PublishedFeed> topicFeed(String slug, FeedPage page, String base) {
         return topics.findBySlug(slug).map(topic -> {
-            List<Entry> latest = entries.latestInTopic(topic.id, limit);
+            Page entries = page(topic.id, page);
             return new PublishedFeed(
                     stableId("topic:" + topic.slug),
                     topic.label,
                     "Berita terbaru tentang " + topic.label + " dari " + config.publish().siteTitle(),
-                    updated(latest, topic.createdAt),
+                    updated(entries.entries(), topic.createdAt),
                     base,
                     "/feeds/topics/" + topic.slug,
                     base + "/topics/" + topic.slug,
                     LANGUAGE,
                     config.publish().siteTitle(),
-                    latest.stream().map(e -> entry(e, base)).toList());
+                    entries.entries().stream().map(e -> entry(e, base)).toList(),
+                    hubs(base),
+                    entries.paging());
         });
     }
 
     @Transactional
     public PublishedFeed allFeed(int limit, String base) {
-        List<Entry> latest = entries.latest(limit);
+        return allFeed(FeedPage.first(limit), base);
+    }
+
+    @Transactional
+    public PublishedFeed allFeed(FeedPage page, String base) {
+        Page entries = page(null, page);
         String site = config.publish().siteTitle();
         return new PublishedFeed(
                 stableId("all"),
                 site,
                 "Semua berita dari " + site,
-                updated(latest, Instant.EPOCH),
+                updated(entries.entries(), Instant.EPOCH),
                 base,
                 "/feeds/all",
                 base + "/",
                 LANGUAGE,
                 site,
-                latest.stream().map(e -> entry(e, base)).toList());
+                entries.entries().stream().map(e -> entry(e, base)).toList(),
+                hubs(base),
+                entries.paging());
+    }
+
+    /** Warta's own hub, then the external one when configured. */
+    List<String> hubs(String base) {
+        List<String> hubs = new ArrayList<>();
+        hubs.add(base + HUB_PATH);
+        config.websub().externalHub().map(Object::toString).ifPresent(hubs::add);
+        return List.copyOf(hubs);
+    }
+
+    private record Page(List<Entry> entries, PublishedFeed.Paging paging) {
+    }
+
+    /**
+     * Reads one more entry than the page holds to know whether an older page exists; a page reached by
+     * {@code after=} (newer entries) is read oldest first so that the limit cuts the far end, then reversed.
+     */
+    private Page page(Long topicId, FeedPage page) {
+        int limit = page.limit();
+        String sizeQuery = limit == config.publish().defaultLimit() ? "" : "limit=" + limit;
+        List<Entry> found;
+        boolean moreOlder;
+        boolean moreNewer;
+        if (page.after() != null) {
+            Cursor after = page.after();
+            found = new ArrayList<>(entries.pageAfterKey(topicId, after.published(), after.id(), false, limit + 1));
+            moreNewer = found.size() > limit;
+            found = new ArrayList<>(found.subList(0, Math.min(limit, found.size())));
+            Collections.reverse(found);
+            moreOlder = found.isEmpty()
+                    ? entries.existsBeyondKey(topicId, after.published(), after.id(), true)
+                    : entries.existsBeyondKey(topicId, last(found).publishedAt, last(found).id, true);
+        } else {
+            if (page.before() != null) {
+                Cursor before = page.before();
+                found = entries.pageAfterKey(topicId, before.published(), before.id(), true, limit + 1);
+            } else {
+                found = topicId == null ? entries.latest(limit + 1) : entries.latestInTopic(topicId, limit + 1);
+            }
+            moreOlder = found.size() > limit;
+            found = found.subList(0, Math.min(limit, found.size()));
+            moreNewer = page.before() != null && (found.isEmpty()
+                    ? entries.existsBeyondKey(topicId, page.before().published(), page.before().id(), false)
+                    : entries.existsBeyondKey(topicId, found.get(0).publishedAt, found.get(0).id, false));
+        }
+        String self = join(sizeQuery, page.cursorKey());
+        String next = null;
+        String previous = null;
+        if (moreOlder) {
+            Cursor from = found.isEmpty() ? page.after() : cursor(last(found));
+            next = join(sizeQuery, "before=" + from);
+        }
+        if (moreNewer) {
+            Cursor from = found.isEmpty() ? page.before() : cursor(found.get(0));
+            previous = join(sizeQuery, "after=" + from);
+        }
+        return new Page(found, new PublishedFeed.Paging(self, sizeQuery, next, previous));
+    }
+
+    private static Entry last(List<Entry> list) {
+        return list.get(list.size() - 1);
+    }
+
+    private static Cursor cursor(Entry e) {
+        return new Cursor(e.publishedAt, e.id);
+    }
+
+    private static String join(String a, String b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isEmpty() ? a : a + "&" + b;
     }
 
     private PublishedFeed.PublishedEntry entry(Entry e, String base) {

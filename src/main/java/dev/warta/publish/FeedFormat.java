@@ -1,9 +1,12 @@
 package dev.warta.publish;
 
+import java.util.Optional;
+
 /** The formats a feed is published in, with their file extension and media type. */
 public enum FeedFormat {
     ATOM(".atom", "application/atom+xml"),
-    RSS(".rss", "application/rss+xml");
+    RSS(".rss", "application/rss+xml"),
+    JSON(".json", "application/feed+json");
 
     private final String extension;
     private final String mediaType;
@@ -25,5 +28,15 @@ public enum FeedFormat {
     /** As sent in {@code Content-Type}. */
     public String contentType() {
         return mediaType + ";charset=utf-8";
+    }
+
+    /** The format whose extension ends this file name ({@code slug.atom}), if any. */
+    public static Optional<FeedFormat> ofExtension(String extension) {
+        for (FeedFormat f : values()) {
+            if (f.extension.equals(extension)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A feed as Warta publishes it, independent of format; the Atom, RSS (and later JSON Feed) writers
- * render this. {@code path} is the feed's address without extension ({@code /feeds/topics/slug}).
+ * A feed as Warta publishes it, independent of format; the Atom, RSS and JSON Feed writers render this.
+ * {@code path} is the feed's address without extension ({@code /feeds/topics/slug}); {@code hubs} the
+ * WebSub hubs that push it (Warta's own first); {@code paging} where this page sits in the feed (RFC 5005).
  */
 public record PublishedFeed(
         String id,
@@ -17,10 +18,44 @@ public record PublishedFeed(
         String htmlUrl,
         String language,
         String authorName,
-        List<PublishedEntry> entries) {
+        List<PublishedEntry> entries,
+        List<String> hubs,
+        Paging paging) {
 
+    /** The feed's address in this format, without query: its first page at the default size. */
     public String url(FeedFormat format) {
         return baseUrl + path + format.extension();
+    }
+
+    /** This page's own address ({@code rel="self"}). */
+    public String selfUrl(FeedFormat format) {
+        return withQuery(format, paging.self());
+    }
+
+    public String firstUrl(FeedFormat format) {
+        return withQuery(format, paging.first());
+    }
+
+    /** Older entries, or null on the last page. */
+    public String nextUrl(FeedFormat format) {
+        return paging.next() == null ? null : withQuery(format, paging.next());
+    }
+
+    /** Newer entries, or null on the first page. */
+    public String previousUrl(FeedFormat format) {
+        return paging.previous() == null ? null : withQuery(format, paging.previous());
+    }
+
+    private String withQuery(FeedFormat format, String query) {
+        return query == null || query.isEmpty() ? url(format) : url(format) + "?" + query;
+    }
+
+    /**
+     * Query strings (without {@code ?}) of this page, the first page, and the pages next to it; empty for
+     * the plain feed address, null where there is no such page.
+     */
+    public record Paging(String self, String first, String next, String previous) {
+        public static final Paging SINGLE = new Paging("", "", null, null);
     }
 
     public record PublishedEntry(

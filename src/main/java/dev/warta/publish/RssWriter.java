@@ -48,7 +48,17 @@ public class RssWriter extends XmlFeedWriter {
         channel.setDocs("https://www.rssboard.org/rss-specification");
 
         List<org.jdom2.Element> foreign = new ArrayList<>();
-        foreign.add(atomLink("self", published.url(FeedFormat.RSS), FeedFormat.RSS.mediaType()));
+        foreign.add(atomLink("self", published.selfUrl(FeedFormat.RSS), FeedFormat.RSS.mediaType()));
+        for (String hub : published.hubs()) {
+            foreign.add(atomLink("hub", hub, null));
+        }
+        foreign.add(atomLink("first", published.firstUrl(FeedFormat.RSS), FeedFormat.RSS.mediaType()));
+        if (published.previousUrl(FeedFormat.RSS) != null) {
+            foreign.add(atomLink("previous", published.previousUrl(FeedFormat.RSS), FeedFormat.RSS.mediaType()));
+        }
+        if (published.nextUrl(FeedFormat.RSS) != null) {
+            foreign.add(atomLink("next", published.nextUrl(FeedFormat.RSS), FeedFormat.RSS.mediaType()));
+        }
         channel.setForeignMarkup(foreign);
 
         List<Item> items = new ArrayList<>();
@@ -132,7 +142,9 @@ public class RssWriter extends XmlFeedWriter {
         org.jdom2.Element link = new org.jdom2.Element("link", ATOM);
         link.setAttribute("href", href);
         link.setAttribute("rel", rel);
-        link.setAttribute("type", type);
+        if (type != null) {
+            link.setAttribute("type", type);
+        }
         return link;
     }
 }

@@ -53,6 +53,15 @@ public class PageResource {
 
     /** A feed a page advertises. */
     public record FeedLink(String title, String type, String href) {
+        /** The format's short name, for subscribe buttons. */
+        public String format() {
+            return switch (type) {
+                case "application/atom+xml" -> "Atom";
+                case "application/rss+xml" -> "RSS";
+                case "application/feed+json" -> "JSON Feed";
+                default -> type;
+            };
+        }
     }
 
     public record TopicSummary(String slug, String label, long entries, List<EntryView> latest) {
@@ -110,13 +119,15 @@ public class PageResource {
     static List<FeedLink> topicFeeds(String base, String slug, String label) {
         return List.of(
                 new FeedLink(label + " (Atom)", "application/atom+xml", base + "/feeds/topics/" + slug + ".atom"),
-                new FeedLink(label + " (RSS)", "application/rss+xml", base + "/feeds/topics/" + slug + ".rss"));
+                new FeedLink(label + " (RSS)", "application/rss+xml", base + "/feeds/topics/" + slug + ".rss"),
+                new FeedLink(label + " (JSON Feed)", "application/feed+json", base + "/feeds/topics/" + slug + ".json"));
     }
 
     private List<FeedLink> allFeeds(String base) {
         return List.of(
                 new FeedLink(siteTitle + " (Atom)", "application/atom+xml", base + "/feeds/all.atom"),
-                new FeedLink(siteTitle + " (RSS)", "application/rss+xml", base + "/feeds/all.rss"));
+                new FeedLink(siteTitle + " (RSS)", "application/rss+xml", base + "/feeds/all.rss"),
+                new FeedLink(siteTitle + " (JSON Feed)", "application/feed+json", base + "/feeds/all.json"));
     }
 
     /** Template helpers: dates as the newsroom writes them. */

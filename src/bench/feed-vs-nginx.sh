@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Warta's topic feed against nginx serving the same bytes from a file, with identical wrk settings, in one
+# run: a 200 (full body) and a 304 (If-None-Match). Prints requests/second for both and Warta's ratio.
+#
+#   src/bench/feed-vs-nginx.sh            # builds the jar if needed, 7 rounds of 5 s per case and server
+#   ROUNDS=5 DURATION=20s CONNECTIONS=64 THREADS=2 src/bench/feed-vs-nginx.sh
+#   JAVA_OPTS='-Dquarkus.http.io-threads=2' src/bench/feed-vs-nginx.sh     # extra JVM options for Warta
+#
+# Targets (issue 4): Warta >= 0.7 x nginx on the 200, >= 0.8 x on the 304. Only loopback is used.
+# Not part of ./mvnw verify. Needs a JDK 17; installs wrk and nginx with apt-get when missing (root).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+# Short alternating runs, the order swapped every round, and the median ratio: this machine is shared, and
+# load that comes and goes would otherwise favour whichever server ran in the quieter seconds.
+ROUNDS=${ROUNDS:-7}
+DURATION=${DURATION:-5s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+WARTA_PORT=${WARTA_PORT:-18480}
+NGINX_PORT=${NGINX_PORT:-18481}
+TOKEN=bench-$RANDOM$RANDOM
+SLUG=konflik-rusia-vs-ukraina
+FEED_PATH=/feeds/topics/$SLUG.atom
+
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+  echo "== installing wrk and nginx"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >/dev/null
+  apt-get install -y -q --no-install-recommends wrk nginx-light >/dev/null
+fi
+
+if [[ ! -f target/quarkus-app/quarkus-run.jar || -n "${REBUILD:-}" ]]; then
+  echo "== building the jar"
+  ./mvnw -B -q package -DskipTests
+fi
+
+WORK=$(mktemp -d /tmp/warta-bench.XXXXXX)
+chmod 755 "$WORK"   # nginx workers drop root and must read the file
+WARTA_PID=
+NGINX_PID=
+cleanup() {
+  [[ -n "$WARTA_PID" ]] && kill "$WARTA_PID" 2>/dev/null && wait "$WARTA_PID" 2>/dev/null || true
+  [[ -n "$NGINX_PID" ]] && kill "$NGINX_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "== starting Warta (prod profile, throwaway database) on 127.0.0.1:$WARTA_PORT"
+# shellcheck disable=SC2086
+WARTA_ADMIN_TOKENS=$TOKEN java ${JAVA_OPTS:-} -Dwarta.db.ephemeral=true -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$WARTA_PORT" \
+  -Dquarkus.log.level=WARN '-Dquarkus.log.category."dev.warta.publish".level=INFO' -jar target/quarkus-app/quarkus-run.jar >"$WORK/warta.log" 2>&1 &
+WARTA_PID=$!
+WARTA=http://127.0.0.1:$WARTA_PORT
+for _ in $(seq 1 120); do
+  curl -fs "$WARTA/q/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$WARTA_PID" 2>/dev/null || { cat "$WORK/warta.log"; exit 1; }
+  sleep 0.5
+done
+curl -fs "$WARTA/q/health/ready" >/dev/null
+
+echo "== seeding the topic to 50 entries"
+SAMPLE=src/main/resources/samples/tribunnews-2022-12-19-putin-kunjungi-belarusia.txt
+post() { curl -fs -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/plain; charset=utf-8' \
+  --data-binary @- "$WARTA/api/articles$1"; }
+post "" <"$SAMPLE"     # the article and its three "Baca juga" stubs
+for i in $(seq 1 46); do
+  # The sample's body under another headline: a full-size article, linking the same three stubs.
+  { echo "Laporan Lanjutan Nomor $i: $(head -1 "$SAMPLE")"; tail -n +2 "$SAMPLE"; } \
+    | post "?published=2022-12-$(printf %02d $((20 + i % 9)))T$(printf %02d $((i % 24))):00:00%2B07:00"
+done
+curl -fs -D "$WORK/warta.headers" -o "$WORK/feed.atom" "$WARTA$FEED_PATH"
+ENTRIES=$(grep -o '<entry>' "$WORK/feed.atom" | wc -l)
+WARTA_ETAG=$(grep -i '^etag:' "$WORK/warta.headers" | cut -d' ' -f2- | tr -d '\r')
+echo "   $ENTRIES entries, $(wc -c <"$WORK/feed.atom") bytes, ETag $WARTA_ETAG"
+[[ "$ENTRIES" == 50 ]] || { echo "expected 50 entries"; exit 1; }
+
+echo "== starting nginx on 127.0.0.1:$NGINX_PORT serving the same bytes"
+mkdir -p "$WORK/www/feeds/topics" "$WORK/nginx"
+cp "$WORK/feed.atom" "$WORK/www$FEED_PATH"
+cat >"$WORK/nginx/nginx.conf" <<CONF
+worker_processes auto;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+daemon off;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path $WORK/nginx;
+  proxy_temp_path $WORK/nginx;
+  fastcgi_temp_path $WORK/nginx;
+  uwsgi_temp_path $WORK/nginx;
+  scgi_temp_path $WORK/nginx;
+  types { application/atom+xml atom; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/www;
+    add_header Cache-Control "public, max-age=300";
+  }
+}
+CONF
+nginx -c "$WORK/nginx/nginx.conf" &
+NGINX_PID=$!
+NGINX=http://127.0.0.1:$NGINX_PORT
+for _ in $(seq 1 40); do curl -fs -o /dev/null "$NGINX$FEED_PATH" && break; sleep 0.25; done
+curl -fs -o /dev/null "$NGINX$FEED_PATH" || { cat "$WORK/nginx/error.log"; exit 1; }
+cmp <(curl -fs "$NGINX$FEED_PATH") <(curl -fs "$WARTA$FEED_PATH") || { echo "nginx and Warta serve different bytes"; exit 1; }
+NGINX_ETAG=$(curl -fsI "$NGINX$FEED_PATH" | grep -i '^etag:' | cut -d' ' -f2- | tr -d '\r')
+[[ $(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $WARTA_ETAG" "$WARTA$FEED_PATH") == 304 ]]
+[[ $(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $NGINX_ETAG" "$NGINX$FEED_PATH") == 304 ]]
+
+rps() { # url [header] -> requests/second
+  local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION")
+  [[ -n "${2:-}" ]] && args+=(-H "$2")
+  wrk "${args[@]}" "$1" | tee -a "$WORK/wrk.log" | awk '/^Requests\/sec/ {print $2}'
+}
+
+grep -h 'served from the event loop' "$WORK/warta.log" || true
+echo "== warming up Warta's JIT"
+WARM=$DURATION; DURATION=5s; rps "$WARTA$FEED_PATH" >/dev/null; rps "$WARTA$FEED_PATH" "If-None-Match: $WARTA_ETAG" >/dev/null; DURATION=$WARM
+
+echo "== wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS rounds, each case against both servers in turn"
+printf '%-6s %-5s %14s %14s %7s\n' round case warta_rps nginx_rps ratio
+declare -a R200 R304
+pair() { # url_warta url_nginx header_warta header_nginx -> "warta nginx"; odd rounds start with nginx
+  local w n
+  if (( round % 2 )); then n=$(rps "$2" "$4"); w=$(rps "$1" "$3"); else w=$(rps "$1" "$3"); n=$(rps "$2" "$4"); fi
+  echo "$w $n"
+}
+for round in $(seq 1 "$ROUNDS"); do
+  read -r w n < <(pair "$WARTA$FEED_PATH" "$NGINX$FEED_PATH" "" "")
+  r=$(awk -v w="$w" -v n="$n" 'BEGIN {printf "%.2f", w / n}'); R200+=("$r")
+  printf '%-6s %-5s %14s %14s %7s\n' "$round" 200 "$w" "$n" "$r"
+  read -r w n < <(pair "$WARTA$FEED_PATH" "$NGINX$FEED_PATH" "If-None-Match: $WARTA_ETAG" "If-None-Match: $NGINX_ETAG")
+  r=$(awk -v w="$w" -v n="$n" 'BEGIN {printf "%.2f", w / n}'); R304+=("$r")
+  printf '%-6s %-5s %14s %14s %7s\n' "$round" 304 "$w" "$n" "$r"
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
+m200=$(median "${R200[@]}"); m304=$(median "${R304[@]}")
+echo "== median ratio Warta/nginx: 200 = $m200 (target 0.7), 304 = $m304 (target 0.8)"
+awk -v a="$m200" -v b="$m304" 'BEGIN {exit !(a >= 0.7 && b >= 0.8)}' && echo "== targets met" || echo "== targets NOT met"

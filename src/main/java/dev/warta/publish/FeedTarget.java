@@ -1,0 +1,120 @@
+package dev.warta.publish;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.warta.ProblemException;
+
+/**
+ * One feed document a URL names: the topic ({@code slug}, null for every entry), the format, the page
+ * and the base URL its links start with. {@code negotiated} when the URL named no format and
+ * {@code Accept} chose it.
+ */
+public record FeedTarget(String slug, FeedFormat format, boolean negotiated, FeedPage page, String base) {
+
+    private static final Pattern PATH = Pattern.compile("/feeds/(?:all|topics/([a-z0-9]+(?:-[a-z0-9]+)*))(\\.atom|\\.rss|\\.json)?");
+
+    /** The feed's {@code feed_version} key, for {@code all}; topics need their id (see {@link FeedVersions}). */
+    public boolean isAll() {
+        return slug == null;
+    }
+
+    /** The part of the cache key that says which document this is. */
+    CacheKey key() {
+        return new CacheKey(slug == null ? "" : slug, format, page.limit(), page.cursorKey(), base);
+    }
+
+    record CacheKey(String slug, FeedFormat format, int limit, String cursor, String base) {
+    }
+
+    /**
+     * Parses a feed path ({@code /feeds/topics/slug.atom}) and its query parameters; empty when the path
+     * names no feed. {@code accept} chooses the format of a path without extension.
+     *
+     * @throws ProblemException 400 for a bad {@code limit}, {@code before} or {@code after}; 406 when
+     *                          {@code Accept} allows no format
+     */
+    public static Optional<FeedTarget> parse(String path, Function<String, String> param, String accept, String base,
+            int defaultLimit, int maxLimit) {
+        Matcher m = PATH.matcher(path);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String slug = m.group(1);
+        FeedFormat format;
+        boolean negotiated = m.group(2) == null;
+        if (negotiated) {
+            format = HttpValidators.negotiate(accept).orElseThrow(() -> new ProblemException(406, "not-acceptable",
+                    "Not acceptable", "this feed is available as application/atom+xml, application/rss+xml and application/feed+json")
+                    .with("available", java.util.List.of(FeedFormat.ATOM.mediaType(), FeedFormat.RSS.mediaType(),
+                            FeedFormat.JSON.mediaType())));
+        } else {
+            format = FeedFormat.ofExtension(m.group(2)).orElseThrow();
+        }
+        return Optional.of(new FeedTarget(slug, format, negotiated, page(param, defaultLimit, maxLimit), base));
+    }
+
+    /** The feed a full URL names, e.g. a WebSub {@code hub.topic}; only when it starts with {@code base}. */
+    public static Optional<FeedTarget> fromUrl(URI url, String base, int defaultLimit, int maxLimit) {
+        String s = url.toString();
+        if (!s.startsWith(base + "/feeds/") || url.getRawFragment() != null) {
+            return Optional.empty();
+        }
+        Map<String, String> query = new HashMap<>();
+        if (url.getRawQuery() != null) {
+            for (String pair : url.getRawQuery().split("&")) {
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                query.put(name, value);
+            }
+        }
+        String path = s.substring(base.length());
+        int q = path.indexOf('?');
+        if (q >= 0) {
+            path = path.substring(0, q);
+        }
+        return parse(path, query::get, null, base, defaultLimit, maxLimit);
+    }
+
+    private static FeedPage page(Function<String, String> param, int defaultLimit, int maxLimit) {
+        int limit = limit(param.apply("limit"), defaultLimit, maxLimit);
+        String before = param.apply("before");
+        String after = param.apply("after");
+        if (before != null && after != null) {
+            throw ProblemException.badRequest("invalid-parameter", "give before or after, not both").with("field", "after");
+        }
+        return new FeedPage(limit, cursor(before, "before"), cursor(after, "after"));
+    }
+
+    private static Cursor cursor(String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        return Cursor.parse(value).orElseThrow(() -> ProblemException.badRequest("invalid-parameter",
+                field + " must be a cursor from a feed's next or previous link").with("field", field));
+    }
+
+    static int limit(String value, int defaultLimit, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultLimit;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ProblemException.badRequest("invalid-parameter", "limit must be a whole number from 1 to " + max)
+                .with("field", "limit");
+    }
+}

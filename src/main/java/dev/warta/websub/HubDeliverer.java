@@ -1,0 +1,178 @@
+package dev.warta.websub;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import dev.warta.ProblemException;
+import dev.warta.WartaConfig;
+import dev.warta.fetch.FetchException;
+import dev.warta.fetch.FetchRequest;
+import dev.warta.fetch.FetchResult;
+import dev.warta.fetch.HttpFetcher;
+import dev.warta.ingest.EntriesChanged;
+import dev.warta.publish.FeedAssembler;
+import dev.warta.publish.FeedTarget;
+import dev.warta.publish.PublishedFeeds;
+import dev.warta.publish.RenderedFeed;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Pushes changed feeds to their subscribers (content distribution, W3C WebSub §7). The state lives in
+ * {@code websub_subscription}: a subscription is due when its feed's version passed the one it was last
+ * sent. A sweep claims due subscriptions with {@code for update skip locked} and a hold time, so any number
+ * of Warta processes share the work and a crash loses nothing: the claim runs out and another sweep takes
+ * it. A change starts a sweep at once; a timer sweeps for retries and expired leases.
+ *
+ * <p>A failed delivery is retried with doubling waits ({@code retry-initial} up to {@code retry-max}) for
+ * {@code retry-for}; then that content is given up for the subscriber and the next change starts afresh.
+ * A 410 Gone from the callback ends the subscription.
+ */
+@ApplicationScoped
+public class HubDeliverer {
+
+    static final int BATCH = 50;
+
+    private final SubscriptionRepository subscriptions;
+    private final PublishedFeeds feeds;
+    private final HttpFetcher fetcher;
+    private final HubWorkers workers;
+    private final WartaConfig.Websub config;
+    private final Duration hold;
+    private final AtomicLong sweeps = new AtomicLong();
+
+    HubDeliverer(SubscriptionRepository subscriptions, PublishedFeeds feeds, HttpFetcher fetcher, HubWorkers workers,
+            WartaConfig config) {
+        this.subscriptions = subscriptions;
+        this.feeds = feeds;
+        this.fetcher = fetcher;
+        this.workers = workers;
+        this.config = config.websub();
+        // Longer than any delivery can take, so a claim is never taken over while its request runs.
+        this.hold = config.fetch().totalDeadline().plusSeconds(30);
+    }
+
+    void start(@Observes StartupEvent event) {
+        workers.every(config.sweepInterval().toMillis(), this::sweep);
+    }
+
+    void onEntriesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) EntriesChanged event) {
+        workers.submit("sweep", this::sweep);
+    }
+
+    /** Sweeps started so far (tests wait for one to pass). */
+    public long sweeps() {
+        return sweeps.get();
+    }
+
+    void sweep() {
+        try {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            int expired = QuarkusTransaction.requiringNew().call(() -> subscriptions.deleteExpired(now));
+            if (expired > 0) {
+                Log.infof("WebSub: dropped %d subscription(s) whose lease ran out", expired);
+            }
+            List<SubscriptionRepository.Due> due = QuarkusTransaction.requiringNew()
+                    .call(() -> subscriptions.claimDue(now, hold, BATCH));
+            for (SubscriptionRepository.Due d : due) {
+                workers.submit("delivery to " + d.callback(), () -> deliver(d));
+            }
+            if (due.size() == BATCH) {
+                workers.submit("sweep", this::sweep);
+            }
+        } finally {
+            sweeps.incrementAndGet();
+        }
+    }
+
+    void deliver(SubscriptionRepository.Due due) {
+        RenderedFeed feed;
+        try {
+            URI topic = URI.create(due.topic());
+            String base = due.topic().substring(0, due.topic().indexOf("/feeds/"));
+            FeedTarget target = FeedTarget.fromUrl(topic, base, feeds.defaultLimit(), feeds.maxLimit()).orElseThrow();
+            feed = feeds.current(target);
+        } catch (ProblemException e) {
+            Log.infof("WebSub: %s is gone (%s); ending the subscription of %s", due.topic(), e.getMessage(), due.callback());
+            QuarkusTransaction.requiringNew().run(() -> subscriptions.deleteById(due.id()));
+            return;
+        }
+        String base = due.topic().substring(0, due.topic().indexOf("/feeds/"));
+        FetchRequest request = FetchRequest.post(URI.create(due.callback()), feed.contentType(), feed.bytes())
+                .withHeader("Link", "<" + base + FeedAssembler.HUB_PATH + ">; rel=\"hub\", <" + due.topic() + ">; rel=\"self\"")
+                .withHeader("X-Hub-Signature", due.secret() == null ? null : "sha256=" + sign(due.secret(), feed.bytes()))
+                .withMaxBytes(64 * 1024);
+        String error;
+        try {
+            FetchResult answer = fetcher.fetch(request);
+            if (answer.successful()) {
+                long version = Math.max(due.version(), feed.version());
+                QuarkusTransaction.requiringNew().run(() -> subscriptions.delivered(due.id(), version));
+                Log.debugf("WebSub: delivered %s to %s", due.topic(), due.callback());
+                return;
+            }
+            if (answer.status() == 410) {
+                Log.infof("WebSub: %s answered 410 Gone; ending its subscription to %s", due.callback(), due.topic());
+                QuarkusTransaction.requiringNew().run(() -> subscriptions.deleteById(due.id()));
+                return;
+            }
+            error = "HTTP " + answer.status();
+        } catch (FetchException e) {
+            error = e.reason() + ": " + e.getMessage();
+        }
+        failed(due, error);
+    }
+
+    private void failed(SubscriptionRepository.Due due, String error) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant since = due.failingSince() != null ? due.failingSince() : now;
+        int attempts = due.attempts() + 1;
+        if (Duration.between(since, now).compareTo(config.retryFor()) >= 0) {
+            Log.warnf("WebSub: giving up delivering %s to %s after %d attempts since %s (%s)", due.topic(), due.callback(),
+                    attempts, since, error);
+            QuarkusTransaction.requiringNew().run(() -> subscriptions.gaveUp(due.id(), due.version(),
+                    "gave up after " + attempts + " attempts: " + error));
+            return;
+        }
+        Instant next = now.plus(backoff(attempts, config.retryInitial(), config.retryMax()));
+        Log.infof("WebSub: delivering %s to %s failed (%s); attempt %d, retrying at %s", due.topic(), due.callback(), error,
+                attempts, next);
+        QuarkusTransaction.requiringNew().run(() -> subscriptions.failed(due.id(), attempts, since, next, error));
+    }
+
+    /** {@code initial · 2^(attempts-1)}, at most {@code max}. */
+    static Duration backoff(int attempts, Duration initial, Duration max) {
+        Duration wait = initial;
+        for (int i = 1; i < attempts && wait.compareTo(max) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(max) > 0 ? max : wait;
+    }
+
+    /** HMAC-SHA256 of the body with the subscriber's secret, hex: the {@code X-Hub-Signature} value after {@code sha256=}. */
+    static String sign(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.warta.websub;
+
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+
+/**
+ * The hub's own threads: verification of intent, sweeps and deliveries all make outgoing HTTP requests
+ * that may take up to the fetch deadline, so they run here rather than on request or event-loop threads.
+ */
+@ApplicationScoped
+class HubWorkers {
+
+    private ScheduledThreadPoolExecutor pool;
+
+    /** Not in a constructor: the client proxy would run that too. */
+    @PostConstruct
+    void open() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "warta-websub-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        pool = new ScheduledThreadPoolExecutor(4, threads);
+        pool.setRemoveOnCancelPolicy(true);
+    }
+
+    void submit(String what, Runnable work) {
+        pool.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                Log.errorf(e, "WebSub %s failed", what);
+            }
+        });
+    }
+
+    void every(long millis, Runnable work) {
+        pool.scheduleWithFixedDelay(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                Log.error("WebSub sweep failed", e);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+}

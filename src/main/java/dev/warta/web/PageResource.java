@@ -124,6 +124,11 @@ public class PageResource {
     }
 
     private List<FeedLink> allFeeds(String base) {
+        return siteFeeds(base, siteTitle);
+    }
+
+    /** The feeds of every entry, as every page that has no topic of its own advertises them. */
+    public static List<FeedLink> siteFeeds(String base, String siteTitle) {
         return List.of(
                 new FeedLink(siteTitle + " (Atom)", "application/atom+xml", base + "/feeds/all.atom"),
                 new FeedLink(siteTitle + " (RSS)", "application/rss+xml", base + "/feeds/all.rss"),

@@ -36,6 +36,8 @@ import dev.warta.entry.EntryViews;
 import dev.warta.ingest.IngestResult;
 import dev.warta.ingest.IngestService;
 import dev.warta.topic.Slugs;
+import dev.warta.web.PageResource;
+import dev.warta.web.PageResource.FeedLink;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -94,9 +96,6 @@ public class AdminPage {
     }
 
     public record Flash(String message, String link) {
-    }
-
-    public record FeedLink(String title, String type, String href) {
     }
 
     @CheckedTemplate
@@ -367,8 +366,6 @@ public class AdminPage {
     }
 
     private List<FeedLink> feeds(UriInfo uri) {
-        String base = base(uri);
-        return List.of(new FeedLink(siteTitle + " (Atom)", "application/atom+xml", base + "/feeds/all.atom"),
-                new FeedLink(siteTitle + " (RSS)", "application/rss+xml", base + "/feeds/all.rss"));
+        return PageResource.siteFeeds(base(uri), siteTitle);
     }
 }

@@ -19,11 +19,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+
 import dev.warta.ProblemException;
 import dev.warta.entry.Entry;
 import dev.warta.entry.EntryKind;
 import dev.warta.entry.EntryRepository;
 import dev.warta.entry.RelatedLink;
+import dev.warta.topic.FeedVersionBump;
 import dev.warta.topic.Topic;
 import dev.warta.topic.TopicClassifiers;
 import dev.warta.topic.TopicService;
@@ -135,7 +138,8 @@ public class IngestService {
         }
         String hash = contentHash(draft, contentHtml, draftTopics);
 
-        String url = blankToNull(draft.url());
+        // Addresses are compared in one form, whichever path brought them (see LinkCanonicalizer).
+        String url = LinkCanonicalizer.canonical(draft.url());
         Set<Long> touched = new TreeSet<>();
         Optional<Entry> article = matchArticle(draft, titleKey, url, touched);
 
@@ -213,7 +217,7 @@ public class IngestService {
         for (EntryDraft.RelatedDraft related : draft.related()) {
             if (related.title() == null || TitleKey.of(related.title()).isEmpty()
                     || TitleKey.of(related.title()).equals(titleKey)
-                    || (url != null && url.equals(blankToNull(related.url())))) {
+                    || (url != null && url.equals(LinkCanonicalizer.canonical(related.url())))) {
                 continue;
             }
             targets.add(findOrCreateRelated(entry, related, touched));
@@ -231,7 +235,7 @@ public class IngestService {
             link.entry = entry;
             link.position = i;
             link.title = links.get(i).title().strip();
-            link.url = blankToNull(links.get(i).url());
+            link.url = LinkCanonicalizer.canonical(links.get(i).url());
             link.target = targets.get(i);
             entry.related.add(link);
         }
@@ -251,7 +255,7 @@ public class IngestService {
      */
     private Entry findOrCreateRelated(Entry article, EntryDraft.RelatedDraft draft, Set<Long> touched) {
         String key = TitleKey.of(draft.title());
-        String url = blankToNull(draft.url());
+        String url = LinkCanonicalizer.canonical(draft.url());
         Optional<Entry> known = url == null ? Optional.empty() : entries.findByUrl(url);
         if (known.isEmpty()) {
             known = entries.findLatestArticle(key);
@@ -330,17 +334,7 @@ public class IngestService {
     }
 
     private void bumpFeedVersions(Set<Long> topicIds, Instant now) {
-        List<String> keys = new ArrayList<>();
-        keys.add("all");
-        topicIds.forEach(id -> keys.add(Topic.feedKey(id)));
-        em.createNativeQuery("""
-                insert into feed_version (feed_key, version, changed_at)
-                select k, 1, ?2 from unnest(cast(?1 as text[])) as k
-                on conflict (feed_key) do update set version = feed_version.version + 1, changed_at = excluded.changed_at
-                """)
-                .setParameter(1, keys.toArray(String[]::new))
-                .setParameter(2, now)
-                .executeUpdate();
+        em.unwrap(Session.class).doWork(conn -> FeedVersionBump.bump(conn, topicIds, now));
     }
 
     private static String contentHash(EntryDraft draft, String contentHtml, Set<Topic> topics) {

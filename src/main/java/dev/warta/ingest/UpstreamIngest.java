@@ -30,7 +30,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
-import dev.warta.topic.Topic;
+import dev.warta.topic.FeedVersionBump;
 import dev.warta.topic.TopicClassifier;
 import dev.warta.topic.TopicClassifiers;
 import io.quarkus.logging.Log;
@@ -272,7 +272,7 @@ public class UpstreamIngest {
         int removed = applyRetention(conn, batch, now, touchedTopics);
 
         if (created > 0 || updated > 0 || removed > 0) {
-            bumpFeedVersions(conn, touchedTopics, now);
+            FeedVersionBump.bump(conn, touchedTopics, now);
             changed.fire(new EntriesChanged(Set.copyOf(touchedTopics)));
             Log.infof("Source %d: %d new, %d updated, %d unchanged, %d removed by retention", sourceId, created, updated,
                     unchanged, removed);
@@ -512,21 +512,6 @@ public class UpstreamIngest {
         try (PreparedStatement st = conn.prepareStatement("delete from entry where id = any(?)")) {
             st.setArray(1, ids);
             return st.executeUpdate();
-        }
-    }
-
-    private static void bumpFeedVersions(Connection conn, Set<Long> topicIds, Instant now) throws SQLException {
-        List<String> keys = new ArrayList<>();
-        keys.add("all");
-        topicIds.forEach(id -> keys.add(Topic.feedKey(id)));
-        keys.sort(null); // one lock order for every process
-        try (PreparedStatement st = conn.prepareStatement("""
-                insert into feed_version (feed_key, version, changed_at)
-                select k, 1, ? from unnest(?::text[]) as k
-                on conflict (feed_key) do update set version = feed_version.version + 1, changed_at = excluded.changed_at""")) {
-            st.setTimestamp(1, Timestamp.from(now));
-            st.setArray(2, texts(conn, keys));
-            st.executeUpdate();
         }
     }
 

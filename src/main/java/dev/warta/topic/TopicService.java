@@ -3,10 +3,14 @@ package dev.warta.topic;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 /** Finds topics, and creates one the first time its label is seen. */
 @ApplicationScoped
@@ -35,14 +39,7 @@ public class TopicService {
         if (existing.isPresent()) {
             return existing.get();
         }
-        em.createNativeQuery("insert into topic (slug, label, created_at) values (?1, ?2, ?3) on conflict (slug) do nothing")
-                .setParameter(1, slug)
-                .setParameter(2, clean)
-                .setParameter(3, Instant.now())
-                .executeUpdate();
-        em.createNativeQuery("insert into feed_version (feed_key) select 'topic:' || id from topic where slug = ?1 on conflict do nothing")
-                .setParameter(1, slug)
-                .executeUpdate();
+        insert(slug, clean);
         return topics.findBySlug(slug).orElseThrow();
     }
 
@@ -63,24 +60,22 @@ public class TopicService {
         String clean = label.strip().replaceAll("\\s+", " ");
         boolean created = topics.findBySlug(slug).isEmpty();
         if (created) {
-            em.createNativeQuery("insert into topic (slug, label, created_at) values (?1, ?2, ?3) on conflict (slug) do nothing")
-                    .setParameter(1, slug)
-                    .setParameter(2, clean)
-                    .setParameter(3, Instant.now())
-                    .executeUpdate();
-            em.createNativeQuery("insert into feed_version (feed_key) select 'topic:' || id from topic where slug = ?1 on conflict do nothing")
-                    .setParameter(1, slug)
-                    .executeUpdate();
+            insert(slug, clean);
         }
         Topic topic = topics.findBySlug(slug).orElseThrow();
         if (!topic.label.equals(clean)) {
             topic.label = clean;
-            // The label is in the topic's feeds: their version moves so caches and validators follow.
-            em.createNativeQuery("""
-                    insert into feed_version (feed_key, version, changed_at) values (?1, 1, now())
-                    on conflict (feed_key) do update set version = feed_version.version + 1, changed_at = now()""")
-                    .setParameter(1, topic.feedKey())
-                    .executeUpdate();
+            // The label is the topic feed's title and the category label of its entries in every feed that
+            // holds them: those feeds' versions move so caches and validators follow.
+            @SuppressWarnings("unchecked")
+            List<Number> sharing = em.createNativeQuery("""
+                    select distinct other.topic_id from entry_topic mine
+                    join entry_topic other on other.entry_id = mine.entry_id where mine.topic_id = ?1""")
+                    .setParameter(1, topic.id).getResultList();
+            Set<Long> touched = new TreeSet<>();
+            touched.add(topic.id);
+            sharing.forEach(n -> touched.add(n.longValue()));
+            em.unwrap(Session.class).doWork(conn -> FeedVersionBump.bump(conn, touched, Instant.now()));
         }
         topics.replaceRules(topic.id, rules);
         return new PutResult(topic, created);
@@ -89,5 +84,17 @@ public class TopicService {
     @Transactional
     public List<TopicRule> rules(long topicId) {
         return topics.rules(topicId);
+    }
+
+    /** Inserts the topic (a concurrent insert of the same slug wins quietly) and registers its feed's version. */
+    private void insert(String slug, String label) {
+        em.createNativeQuery("insert into topic (slug, label, created_at) values (?1, ?2, ?3) on conflict (slug) do nothing")
+                .setParameter(1, slug)
+                .setParameter(2, label)
+                .setParameter(3, Instant.now())
+                .executeUpdate();
+        em.createNativeQuery("insert into feed_version (feed_key) select 'topic:' || id from topic where slug = ?1 on conflict do nothing")
+                .setParameter(1, slug)
+                .executeUpdate();
     }
 }

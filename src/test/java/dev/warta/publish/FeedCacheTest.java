@@ -104,6 +104,31 @@ class FeedCacheTest {
     }
 
     @Test
+    void renamingATopicChangesEveryFeedThatShowsItsLabelAndNoOther() {
+        // The sample is also put in a second topic, so its entries carry both labels in that topic's feed.
+        given().auth().oauth2(TOKEN).contentType("text/plain").body(Fixtures.sample()).queryParam("topic", "Belarus")
+                .post("/api/articles").then().statusCode(200);
+        String renamed = "/feeds/topics/" + TOPIC_SLUG + ".atom";
+        String sharing = "/feeds/topics/belarus.atom";
+        String other = "/feeds/topics/" + OTHER_SLUG + ".atom";
+        String renamedBefore = etag(renamed);
+        String sharingBefore = etag(sharing);
+        String otherBefore = etag(other);
+        String allBefore = etag("/feeds/all.atom");
+
+        given().auth().oauth2(TOKEN).contentType("application/json")
+                .body("{\"label\": \"Perang Rusia-Ukraina\", \"rules\": []}")
+                .put("/api/topics/" + TOPIC_SLUG).then().statusCode(200);
+
+        assertThat(etag(renamed)).isNotEqualTo(renamedBefore);
+        assertThat(etag(sharing)).as("its entries' category labels changed there too").isNotEqualTo(sharingBefore);
+        assertThat(etag("/feeds/all.atom")).isNotEqualTo(allBefore);
+        assertThat(etag(other)).isEqualTo(otherBefore);
+        assertThat(FeedReader.atom(get(url(sharing)).body()).getEntries().get(0).getCategories())
+                .extracting(c -> c.getLabel()).contains("Perang Rusia-Ukraina");
+    }
+
+    @Test
     void anUnchangedFeedIsServedWithoutRenderingOrReadingEntries() {
         String path = url("/feeds/topics/" + TOPIC_SLUG + ".atom");
         String etag = header(get(path), "ETag");

@@ -52,8 +52,8 @@ public class ProblemException extends RuntimeException {
     }
 
     /**
-     * The RFC 9457 body, as {@code web.ProblemMapper} writes it for JAX-RS resources; for handlers outside
-     * JAX-RS (the feed routes on the event loop). {@code instance} is the request path.
+     * The RFC 9457 body: the one shape of every error Warta sends, from JAX-RS resources (through
+     * {@code web.ProblemMapper}) and from the feed routes on the event loop. {@code instance} is the request path.
      */
     public Map<String, Object> body(String instance) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package dev.warta.web;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.ws.rs.WebApplicationException;
@@ -22,9 +21,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        Map<String, Object> body = body(e.status(), e.code(), e.title(), e.getMessage(), uri);
-        body.putAll(e.extensions());
-        return respond(e.status(), body);
+        return respond(e.status(), e.body(path(uri)));
     }
 
     @ServerExceptionMapper
@@ -62,18 +59,11 @@ public class ProblemMapper {
     }
 
     static Map<String, Object> body(int status, String code, String title, String detail, UriInfo uri) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status);
-        if (detail != null) {
-            body.put("detail", detail);
-        }
-        body.put("code", code);
-        if (uri != null) {
-            body.put("instance", uri.getRequestUri().getRawPath());
-        }
-        return body;
+        return new ProblemException(status, code, title, detail).body(path(uri));
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
     }
 
     static Response respond(int status, Map<String, Object> body) {

@@ -2,8 +2,15 @@ package dev.warta;
 
 import java.net.URI;
 
+import java.util.Optional;
+import java.util.regex.Pattern;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The absolute base URL that links in feeds and pages start with: {@code warta.public-url} when set,
@@ -12,10 +19,29 @@ import jakarta.ws.rs.core.UriInfo;
 @ApplicationScoped
 public class PublicUrl {
 
-    private final String configured;
+    private static final Pattern PREFIX = Pattern.compile("(/[A-Za-z0-9._~-]+)+/?");
 
+    private final String configured;
+    /** The header naming a path prefix, when Quarkus is told to trust it; null otherwise. */
+    private final String prefixHeader;
+
+    @Inject
     PublicUrl(WartaConfig config) {
-        this.configured = config.publicUrl().map(URI::toString).map(PublicUrl::stripSlash).orElse(null);
+        this(config.publicUrl(), trustedPrefixHeader(ConfigProvider.getConfig()));
+    }
+
+    PublicUrl(Optional<URI> publicUrl, String prefixHeader) {
+        this.configured = publicUrl.map(URI::toString).map(PublicUrl::stripSlash).orElse(null);
+        this.prefixHeader = prefixHeader;
+    }
+
+    private static String trustedPrefixHeader(Config config) {
+        boolean forwarding = config.getOptionalValue("quarkus.http.proxy.proxy-address-forwarding", Boolean.class).orElse(false)
+                && config.getOptionalValue("quarkus.http.proxy.allow-x-forwarded", Boolean.class).orElse(false)
+                && config.getOptionalValue("quarkus.http.proxy.enable-forwarded-prefix", Boolean.class).orElse(false);
+        return forwarding
+                ? config.getOptionalValue("quarkus.http.proxy.forwarded-prefix-header", String.class).orElse("X-Forwarded-Prefix")
+                : null;
     }
 
     /** Base URL without a trailing slash, e.g. {@code https://warta.example.id}. */
@@ -28,14 +54,20 @@ public class PublicUrl {
 
     /**
      * The same for a request served by a Vert.x route (the feeds): Quarkus has already applied trusted
-     * {@code X-Forwarded-Proto/Host} to the request's scheme and authority.
+     * {@code X-Forwarded-Proto/Host} to the request's scheme and authority; the path prefix a trusted proxy
+     * names (which JAX-RS folds into its base URI) is added here.
      */
     public String base(io.vertx.core.http.HttpServerRequest request) {
         if (configured != null) {
             return configured;
         }
         var authority = request.authority();
-        return request.scheme() + "://" + (authority != null ? authority.toString() : request.host());
+        String base = request.scheme() + "://" + (authority != null ? authority.toString() : request.host());
+        String prefix = prefixHeader == null ? null : request.getHeader(prefixHeader);
+        if (prefix != null && PREFIX.matcher(prefix.strip()).matches()) {
+            base += stripSlash(prefix.strip());
+        }
+        return base;
     }
 
     public boolean isConfigured() {

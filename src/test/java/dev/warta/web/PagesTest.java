@@ -74,6 +74,19 @@ class PagesTest {
     }
 
     @Test
+    void linksFollowTheForwardedPrefixOnPagesAndFeeds() {
+        String page = given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "warta.example.id")
+                .header("X-Forwarded-Prefix", "/warta").get("/topics/" + TOPIC_SLUG).then().statusCode(200).extract().asString();
+        assertThat(Jsoup.parse(page).select("link[rel=alternate][type=application/atom+xml]").attr("href"))
+                .isEqualTo("https://warta.example.id/warta/feeds/topics/" + TOPIC_SLUG + ".atom");
+        byte[] xml = given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "warta.example.id")
+                .header("X-Forwarded-Prefix", "/warta").get("/feeds/topics/" + TOPIC_SLUG + ".atom")
+                .then().statusCode(200).extract().asByteArray();
+        assertThat(FeedReader.atom(xml).getOtherLinks()).filteredOn(l -> "self".equals(l.getRel())).extracting(l -> l.getHref())
+                .containsExactly("https://warta.example.id/warta/feeds/topics/" + TOPIC_SLUG + ".atom");
+    }
+
+    @Test
     void feedLinksFollowTheForwardedHostAndProto() {
         byte[] xml = given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "warta.example.id")
                 .get("/feeds/topics/" + TOPIC_SLUG + ".atom").then().statusCode(200).extract().asByteArray();

@@ -72,6 +72,9 @@ public class JsonFeedWriter {
             // The spec requires content_html or content_text: a stub is known only by its title (and lede).
             item.put("content_text", e.summary() != null ? e.summary() : e.title());
         }
+        if (e.imageUrl() != null) {
+            item.put("image", e.imageUrl());
+        }
         item.put("date_published", date(e.published()));
         item.put("date_modified", date(e.updated()));
         if (e.author() != null) {
@@ -95,6 +98,15 @@ public class JsonFeedWriter {
         ArrayNode related = ext.putArray("related");
         for (PublishedFeed.Related r : e.related()) {
             related.addObject().put("title", r.title()).put("url", r.href());
+        }
+        if (e.source() != null) {
+            // Provenance of an aggregated entry, as Atom's <source> carries it.
+            ObjectNode source = ext.putObject("source");
+            source.put("title", e.source().title());
+            source.put("feed_url", e.source().feedUrl());
+            if (e.source().siteUrl() != null) {
+                source.put("home_page_url", e.source().siteUrl());
+            }
         }
         return item;
     }

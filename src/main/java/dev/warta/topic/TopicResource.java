@@ -185,7 +185,8 @@ public class TopicResource {
     private static TopicView view(Topic t, long entries, List<RuleView> rules, String base) {
         return new TopicView(t.slug, t.label, entries,
                 Map.of("atom", base + "/feeds/topics/" + t.slug + ".atom",
-                        "rss", base + "/feeds/topics/" + t.slug + ".rss"),
+                        "rss", base + "/feeds/topics/" + t.slug + ".rss",
+                        "json", base + "/feeds/topics/" + t.slug + ".json"),
                 base + "/topics/" + t.slug, rules);
     }
 }

@@ -133,6 +133,9 @@ class ArticlePageIngestTest {
         assertThat(item.getEnclosures()).extracting(e -> e.getUrl(), e -> e.getType())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
                         "https://asset-2.tstatic.net/tribunnews/foto/bank/images/putin-lukashenko-minsk.jpg", "image/jpeg"));
+        given().get("/feeds/topics/" + TOPIC_SLUG + ".json").then().statusCode(200)
+                .body("items[0].image", org.hamcrest.Matchers.equalTo(
+                        "https://asset-2.tstatic.net/tribunnews/foto/bank/images/putin-lukashenko-minsk.jpg"));
     }
 
     @Test

@@ -243,6 +243,17 @@ class PollingFlowTest {
         Feed feed = FeedReader.atom(given().get("/feeds/topics/energi.atom").then().statusCode(200).extract().asByteArray());
         Entry entry = feed.getEntries().stream().filter(e -> e.getTitle().startsWith("Analisis")).findFirst().orElseThrow();
         assertSource(entry);
+        long entryId = ((Number) entryWithTitle(entry.getTitle()).get("id")).longValue();
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(given().get("/entries/" + entryId).then().statusCode(200)
+                .extract().asString());
+        assertThat(page.select(".source a").eachAttr("href"))
+                .containsExactly("https://atom.example.com/blog/", upstream.url("/atom.xml"));
+        assertThat(page.select(".source").text()).contains("Jurnal Atom");
+        given().get("/feeds/topics/energi.json").then().statusCode(200)
+                .body("items.find { it.title.startsWith('Analisis') }._warta.source.title", equalTo("Jurnal Atom"))
+                .body("items.find { it.title.startsWith('Analisis') }._warta.source.feed_url", equalTo(upstream.url("/atom.xml")))
+                .body("items.find { it.title.startsWith('Analisis') }._warta.source.home_page_url",
+                        equalTo("https://atom.example.com/blog/"));
 
         given().auth().oauth2(TOKEN).delete("/api/sources/" + id).then().statusCode(204);
         given().auth().oauth2(TOKEN).get("/api/sources/" + id).then().statusCode(404).contentType("application/problem+json");

@@ -74,14 +74,6 @@ public record PublishedFeed(
             String imageUrl,
             PublishedSource source) {
 
-        /** An entry of Warta's own, without a lead image. */
-        public PublishedEntry(String id, String title, String link, Instant published, Instant updated, String author,
-                List<String> contributors, String summary, String contentHtml, List<Category> categories,
-                List<Related> related, boolean stub) {
-            this(id, title, link, published, updated, author, contributors, summary, contentHtml, categories, related, stub,
-                    null, null);
-        }
-
         /** The image's media type as far as its file name tells, for the enclosure. */
         public String imageType() {
             String path = imageUrl == null ? "" : imageUrl.replaceFirst("[?#].*$", "").toLowerCase(java.util.Locale.ROOT);

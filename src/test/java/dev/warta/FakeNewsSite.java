@@ -1,17 +1,11 @@
 package dev.warta;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A news site on loopback serving the page fixtures. Absolute links to the real sites in the fixtures are
@@ -26,81 +20,70 @@ public final class FakeNewsSite implements AutoCloseable {
     public static final String BANJIR = "/makassar/2023/01/04/banjir-rendam-ratusan-rumah-di-makassar-warga-mengungsi-ke-masjid";
     public static final String GEMPA = "/nasional/gempa-susulan-guncang-cianjur-bmkg-minta-warga-waspada/";
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final String base;
-    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
-    /** Extra pages by path (with query), e.g. for loops and broken next pages: status, content type, body. */
-    private final Map<String, Object[]> extra = new ConcurrentHashMap<>();
+    private final FakeSite site = new FakeSite();
+    /** Extra pages by path (with query), e.g. for loops and broken next pages. */
+    private final Map<String, Page> extra = new ConcurrentHashMap<>();
 
-    public FakeNewsSite() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(executor);
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
-        server.createContext("/", this::handle);
-        server.start();
+    private record Page(int status, String contentType, String body) {
+    }
+
+    public FakeNewsSite() {
+        site.fallback(this::handle);
     }
 
     public String base() {
-        return base;
+        return site.base();
     }
 
     public String url(String pathAndQuery) {
-        return base + pathAndQuery;
+        return site.url(pathAndQuery);
     }
 
     /** Requests served for this path and query. */
     public int hits(String pathAndQuery) {
-        return hits.getOrDefault(pathAndQuery, new AtomicInteger()).get();
+        return site.hits(pathAndQuery);
     }
 
     public void serve(String pathAndQuery, int status, String contentType, String body) {
-        extra.put(pathAndQuery, new Object[] { status, contentType, body });
+        extra.put(pathAndQuery, new Page(status, contentType, body));
     }
 
     /** A fixture as this site serves it: links to the real sites point here. */
     public String page(String fixture) {
         return Fixtures.resource(fixture)
-                .replace("https://www.tribunnews.com", base)
-                .replace("https://makassar.tribunnews.com", base)
-                .replace("https://kabarnusantara.example", base);
+                .replace("https://www.tribunnews.com", base())
+                .replace("https://makassar.tribunnews.com", base())
+                .replace("https://kabarnusantara.example", base());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getRawPath();
-            String query = exchange.getRequestURI().getRawQuery();
-            String key = query == null ? path : path + "?" + query;
-            hits.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-            Object[] page = extra.get(key);
-            if (page != null) {
-                send(exchange, (Integer) page[0], (String) page[1], (String) page[2]);
-            } else if (path.equals(PUTIN) && "page=2".equals(query)) {
-                send(exchange, 200, "text/html; charset=utf-8", page("pages/tribunnews-putin-belarusia-page-2.html"));
-            } else if (path.equals(PUTIN) && (query == null || query.equals("page=1"))) {
-                send(exchange, 200, "text/html; charset=utf-8", page("pages/tribunnews-putin-belarusia.html"));
-            } else if (path.equals(BANJIR)) {
-                send(exchange, 200, "text/html", page("pages/tribun-timur-banjir-makassar.html"));
-            } else if (path.equals(GEMPA)) {
-                send(exchange, 200, "text/html; charset=UTF-8", page("pages/kabar-nusantara-gempa-cianjur.html"));
-            } else {
-                send(exchange, 404, "text/html", "<html><body><h1>Halaman tidak ditemukan</h1></body></html>");
-            }
+        String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        Page page = extra.get(query == null ? path : path + "?" + query);
+        if (page == null) {
+            page = fixture(path, query);
         }
+        FakeSite.send(exchange, page.status(), page.contentType(), page.body().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+    private Page fixture(String path, String query) {
+        if (path.equals(PUTIN) && "page=2".equals(query)) {
+            return new Page(200, "text/html; charset=utf-8", page("pages/tribunnews-putin-belarusia-page-2.html"));
         }
+        if (path.equals(PUTIN) && (query == null || query.equals("page=1"))) {
+            return new Page(200, "text/html; charset=utf-8", page("pages/tribunnews-putin-belarusia.html"));
+        }
+        if (path.equals(BANJIR)) {
+            return new Page(200, "text/html", page("pages/tribun-timur-banjir-makassar.html"));
+        }
+        if (path.equals(GEMPA)) {
+            return new Page(200, "text/html; charset=UTF-8", page("pages/kabar-nusantara-gempa-cianjur.html"));
+        }
+        return new Page(404, "text/html", "<html><body><h1>Halaman tidak ditemukan</h1></body></html>");
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        site.close();
     }
 }

@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +43,7 @@ class ArticleJsonIngestTest {
     TestDatabase db;
 
     @BeforeAll
-    static void startSite() throws IOException {
+    static void startSite() {
         site = new FakeNewsSite();
     }
 

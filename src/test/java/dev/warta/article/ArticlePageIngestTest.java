@@ -13,7 +13,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +46,7 @@ class ArticlePageIngestTest {
     TestDatabase db;
 
     @BeforeAll
-    static void startSite() throws IOException {
+    static void startSite() {
         site = new FakeNewsSite();
     }
 

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.warta.FakeSite;
 import dev.warta.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -73,7 +74,7 @@ class AddressGuardPollingTest {
 
     @Test
     void refusesAHostnameThatResolvesToLoopbackAndSendsNothing() {
-        try (FakeUpstream upstream = new FakeUpstream("127.0.0.1")) {
+        try (FakeSite upstream = new FakeSite("127.0.0.1")) {
             upstream.serve("/feed.xml", "application/rss+xml", fixture("rss20.xml"));
             refused("http://localhost:" + upstream.port() + "/feed.xml", "refused network");
             refused(upstream.url("/feed.xml"), "127.0.0.0/8");
@@ -83,7 +84,7 @@ class AddressGuardPollingTest {
 
     @Test
     void refusesARedirectFromAnAllowedAddressToARefusedOne() {
-        try (FakeUpstream allowed = new FakeUpstream("127.0.0.2"); FakeUpstream target = new FakeUpstream("127.0.0.1")) {
+        try (FakeSite allowed = new FakeSite("127.0.0.2"); FakeSite target = new FakeSite("127.0.0.1")) {
             target.serve("/secret", "text/plain", "secret".getBytes());
             allowed.route("/feed.xml", ex -> {
                 ex.getResponseHeaders().set("Location", target.url("/secret"));
@@ -97,7 +98,7 @@ class AddressGuardPollingTest {
 
     @Test
     void fetchesFromANetworkNamedInAllowedNetworks() {
-        try (FakeUpstream upstream = new FakeUpstream("127.0.0.2")) {
+        try (FakeSite upstream = new FakeSite("127.0.0.2")) {
             upstream.serve("/feed.xml", "application/rss+xml", fixture("rss20.xml"));
             long id = Sources.subscribe("http://127.0.0.2:" + upstream.port() + "/feed.xml");
             assertThat(Sources.get(id).getString("lastOutcome")).isEqualTo("fetched");

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.warta.FakeSite;
 import dev.warta.TestDatabase;
 import dev.warta.ingest.EntryDraft;
 import dev.warta.ingest.IngestService;
@@ -33,12 +34,12 @@ class DedupeAndRetentionTest {
     @Inject
     IngestService ingest;
 
-    FakeUpstream upstream;
+    FakeSite upstream;
 
     @BeforeEach
     void start() {
         db.clear();
-        upstream = new FakeUpstream();
+        upstream = new FakeSite();
     }
 
     @AfterEach

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.warta.FakeSite;
 import dev.warta.TestDatabase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,7 +45,7 @@ class HostileUpstreamTest {
     @Inject
     EntityManager em;
 
-    FakeUpstream upstream;
+    FakeSite upstream;
     long good;
     /** Never counted down: awaiting it is how the drip handler pauses without sleeping. */
     final CountDownLatch never = new CountDownLatch(1);
@@ -52,7 +53,7 @@ class HostileUpstreamTest {
     @BeforeEach
     void start() {
         db.clear();
-        upstream = new FakeUpstream();
+        upstream = new FakeSite();
         upstream.serve("/good.xml", "application/rss+xml", fixture("rss20.xml"));
         good = Sources.subscribe(upstream.url("/good.xml"));
     }
@@ -119,7 +120,7 @@ class HostileUpstreamTest {
         byte[] bomb = zipped.toByteArray();
         upstream.route("/gzip-bomb.xml", ex -> {
             ex.getResponseHeaders().set("Content-Encoding", "gzip");
-            FakeUpstream.send(ex, 200, "application/rss+xml", bomb);
+            FakeSite.send(ex, 200, "application/rss+xml", bomb);
         });
         assertThat(bomb.length).isLessThan(1024 * 1024);
         assertFailsClearly("/gzip-bomb.xml", "too-large", "more than 10485760 bytes");

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.warta.FakeSite;
 import dev.warta.TestDatabase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
@@ -38,13 +39,13 @@ class PollerTickTest {
     @Inject
     EntityManager em;
 
-    FakeUpstream upstream;
+    FakeSite upstream;
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
 
     @BeforeEach
     void start() {
         db.clear();
-        upstream = new FakeUpstream();
+        upstream = new FakeSite();
         QuarkusMock.installMockForType(new PollClock() {
             @Override
             public Instant now() {
@@ -73,7 +74,7 @@ class PollerTickTest {
                 maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                 try {
                     release.await(20, TimeUnit.SECONDS);
-                    FakeUpstream.send(ex, 200, "application/rss+xml", fixture("rss20.xml"));
+                    FakeSite.send(ex, 200, "application/rss+xml", fixture("rss20.xml"));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } finally {

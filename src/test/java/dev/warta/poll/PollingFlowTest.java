@@ -23,6 +23,7 @@ import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
 
+import dev.warta.FakeSite;
 import dev.warta.FeedReader;
 import dev.warta.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,12 +40,12 @@ class PollingFlowTest {
     @Inject
     PollMetrics metrics;
 
-    FakeUpstream upstream;
+    FakeSite upstream;
 
     @BeforeEach
     void start() {
         db.clear();
-        upstream = new FakeUpstream();
+        upstream = new FakeSite();
     }
 
     @AfterEach
@@ -84,7 +85,7 @@ class PollingFlowTest {
         assertThat(source.getInt("entries")).isEqualTo(2);
         assertThat(source.getString("nextPollAt")).isNotNull();
         assertThat(upstream.hits("/rss.xml")).isEqualTo(1);
-        FakeUpstream.Request request = upstream.requests("/rss.xml").get(0);
+        FakeSite.Request request = upstream.requests("/rss.xml").get(0);
         assertThat(request.header("User-Agent")).startsWith("Warta/");
         assertThat(request.header("Accept-Encoding")).contains("gzip");
     }
@@ -145,7 +146,7 @@ class PollingFlowTest {
         assertThat(report.getInt("newEntries")).isZero();
         assertThat(report.getInt("updatedEntries")).isZero();
 
-        FakeUpstream.Request second = upstream.requests("/rss.xml").get(1);
+        FakeSite.Request second = upstream.requests("/rss.xml").get(1);
         assertThat(second.header("If-None-Match")).isEqualTo("\"v1\"");
         assertThat(second.header("If-Modified-Since")).isEqualTo("Mon, 19 Dec 2022 10:00:00 GMT");
         assertThat(metrics.documentsRead()).as("nothing parsed").isEqualTo(read);
@@ -204,7 +205,7 @@ class PollingFlowTest {
     void cacheControlMaxAgeSetsAFloorOnTheNextPoll() {
         upstream.route("/rss.xml", ex -> {
             ex.getResponseHeaders().set("Cache-Control", "public, max-age=7200");
-            FakeUpstream.send(ex, 200, "application/rss+xml", fixture("rss20.xml"));
+            FakeSite.send(ex, 200, "application/rss+xml", fixture("rss20.xml"));
         });
         long id = Sources.subscribe(upstream.url("/rss.xml"));
         JsonPath report = Sources.refresh(id);

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.warta.FakeSite;
 import dev.warta.TestDatabase;
 import dev.warta.ingest.ItemDraft;
 import dev.warta.ingest.UpstreamBatch;
@@ -54,13 +55,13 @@ class TwoPollersTest {
     @Inject
     EntityManager em;
 
-    FakeUpstream upstream;
+    FakeSite upstream;
     ExecutorService threads = Executors.newFixedThreadPool(4);
 
     @BeforeEach
     void start() {
         db.clear();
-        upstream = new FakeUpstream();
+        upstream = new FakeSite();
     }
 
     @AfterEach

@@ -20,7 +20,7 @@ import com.rometools.rome.feed.atom.Feed;
 import dev.warta.FeedReader;
 import dev.warta.Fixtures;
 import dev.warta.TestDatabase;
-import dev.warta.poll.FakeUpstream;
+import dev.warta.FakeSite;
 import dev.warta.poll.Sources;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -32,12 +32,12 @@ class TopicRulesTest {
     @Inject
     TestDatabase db;
 
-    FakeUpstream upstream;
+    FakeSite upstream;
 
     @BeforeEach
     void start() {
         db.clear();
-        upstream = new FakeUpstream();
+        upstream = new FakeSite();
     }
 
     @AfterEach

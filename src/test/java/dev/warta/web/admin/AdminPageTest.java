@@ -8,7 +8,6 @@ import static dev.warta.Fixtures.TOPIC_SLUG;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -37,7 +36,7 @@ class AdminPageTest {
     TestDatabase db;
 
     @BeforeAll
-    static void startSite() throws IOException {
+    static void startSite() {
         site = new FakeNewsSite();
     }
 

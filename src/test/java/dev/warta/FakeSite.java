@@ -1,4 +1,4 @@
-package dev.warta.poll;
+package dev.warta;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,13 +16,19 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * An upstream site for tests: a real HTTP server on loopback. Routes can be replaced while it runs; every
- * request is counted per path and its headers recorded.
+ * A remote site for tests — an upstream feed, a news site, a WebSub subscriber: a real HTTP server on
+ * loopback. Routes (by path) can be replaced while it runs, a fallback answers what no route names; every
+ * request is counted by its path and query and its headers recorded.
  */
-public final class FakeUpstream implements AutoCloseable {
+public final class FakeSite implements AutoCloseable {
 
-    /** A request as the upstream saw it. */
-    public record Request(String path, Map<String, List<String>> headers) {
+    /** A request as the site saw it. */
+    public record Request(String path, String query, Map<String, List<String>> headers) {
+        /** Path, and {@code ?query} when there is one. */
+        public String target() {
+            return query == null ? path : path + "?" + query;
+        }
+
         public String header(String name) {
             for (Map.Entry<String, List<String>> e : headers.entrySet()) {
                 if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
@@ -38,12 +44,13 @@ public final class FakeUpstream implements AutoCloseable {
     private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile HttpHandler fallback = ex -> send(ex, 404, "text/plain", "not here".getBytes());
 
-    public FakeUpstream() {
+    public FakeSite() {
         this("127.0.0.1");
     }
 
-    public FakeUpstream(String address) {
+    public FakeSite(String address) {
         try {
             server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         } catch (IOException e) {
@@ -51,16 +58,13 @@ public final class FakeUpstream implements AutoCloseable {
         }
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-            requests.add(new Request(path, Map.copyOf(exchange.getRequestHeaders())));
-            HttpHandler handler = routes.get(path);
+            Request request = new Request(exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
+                    Map.copyOf(exchange.getRequestHeaders()));
+            hits.computeIfAbsent(request.target(), p -> new AtomicInteger()).incrementAndGet();
+            requests.add(request);
+            HttpHandler handler = routes.getOrDefault(request.path(), fallback);
             try {
-                if (handler == null) {
-                    send(exchange, 404, "text/plain", "not here".getBytes());
-                } else {
-                    handler.handle(exchange);
-                }
+                handler.handle(exchange);
             } catch (IOException | RuntimeException e) {
                 // the client hung up (deadline, cap): nothing to do
             } finally {
@@ -74,17 +78,27 @@ public final class FakeUpstream implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    public String url(String path) {
-        return "http://127.0.0.1:" + port() + path;
+    public String base() {
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port();
     }
 
-    public FakeUpstream route(String path, HttpHandler handler) {
+    public String url(String pathAndQuery) {
+        return base() + pathAndQuery;
+    }
+
+    public FakeSite route(String path, HttpHandler handler) {
         routes.put(path, handler);
         return this;
     }
 
+    /** Answers requests whose path no route names (404 until set). */
+    public FakeSite fallback(HttpHandler handler) {
+        this.fallback = handler;
+        return this;
+    }
+
     /** Serves bytes with a Content-Type and, when given, an ETag honoured with 304. */
-    public FakeUpstream serve(String path, String contentType, byte[] body, String etag) {
+    public FakeSite serve(String path, String contentType, byte[] body, String etag) {
         return route(path, ex -> {
             if (etag != null) {
                 ex.getResponseHeaders().set("ETag", etag);
@@ -98,12 +112,13 @@ public final class FakeUpstream implements AutoCloseable {
         });
     }
 
-    public FakeUpstream serve(String path, String contentType, byte[] body) {
+    public FakeSite serve(String path, String contentType, byte[] body) {
         return serve(path, contentType, body, null);
     }
 
-    public int hits(String path) {
-        AtomicInteger n = hits.get(path);
+    /** Requests for this path (and query, when it names one: {@code /a?page=2}). */
+    public int hits(String pathAndQuery) {
+        AtomicInteger n = hits.get(pathAndQuery);
         return n == null ? 0 : n.get();
     }
 

@@ -22,6 +22,7 @@ import com.rometools.rome.feed.rss.Description;
 import com.rometools.rome.feed.rss.Enclosure;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.feed.rss.Source;
 
 /** RSS 2.0, written with Rome; {@code atom:link rel="self"} on the channel, {@code dc:creator} per item. */
 @ApplicationScoped
@@ -93,6 +94,13 @@ public class RssWriter extends XmlFeedWriter {
             enclosure.setType(e.imageType());
             enclosure.setLength(0);
             item.setEnclosures(List.of(enclosure));
+        }
+        if (e.source() != null) {
+            // RSS 2.0 <source>: the channel an aggregated item came from.
+            Source source = new Source();
+            source.setUrl(e.source().feedUrl());
+            source.setValue(e.source().title());
+            item.setSource(source);
         }
         if (e.summary() != null) {
             Description description = new Description();

@@ -244,6 +244,11 @@ class PollingFlowTest {
         Feed feed = FeedReader.atom(given().get("/feeds/topics/energi.atom").then().statusCode(200).extract().asByteArray());
         Entry entry = feed.getEntries().stream().filter(e -> e.getTitle().startsWith("Analisis")).findFirst().orElseThrow();
         assertSource(entry);
+        com.rometools.rome.feed.rss.Item item = FeedReader.rss(given().get("/feeds/topics/energi.rss").then().statusCode(200)
+                .extract().asByteArray()).getItems().stream().filter(i -> i.getTitle().startsWith("Analisis")).findFirst()
+                .orElseThrow();
+        assertThat(item.getSource().getUrl()).isEqualTo(upstream.url("/atom.xml"));
+        assertThat(item.getSource().getValue()).isEqualTo("Jurnal Atom");
         long entryId = ((Number) entryWithTitle(entry.getTitle()).get("id")).longValue();
         org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(given().get("/entries/" + entryId).then().statusCode(200)
                 .extract().asString());

@@ -45,19 +45,10 @@ public class AtomWriter extends XmlFeedWriter {
 
         feed.setAlternateLinks(List.of(link("alternate", published.htmlUrl(), "text/html", null)));
         List<Link> others = new ArrayList<>();
-        others.add(link("self", published.selfUrl(FeedFormat.ATOM), FeedFormat.ATOM.mediaType(), null));
         others.add(link("alternate", published.url(FeedFormat.RSS), FeedFormat.RSS.mediaType(), null));
         others.add(link("alternate", published.url(FeedFormat.JSON), FeedFormat.JSON.mediaType(), null));
-        for (String hub : published.hubs()) {
-            others.add(link("hub", hub, null, null));
-        }
-        // RFC 5005 paged feed: the newest page, and the pages around this one.
-        others.add(link("first", published.firstUrl(FeedFormat.ATOM), FeedFormat.ATOM.mediaType(), null));
-        if (published.previousUrl(FeedFormat.ATOM) != null) {
-            others.add(link("previous", published.previousUrl(FeedFormat.ATOM), FeedFormat.ATOM.mediaType(), null));
-        }
-        if (published.nextUrl(FeedFormat.ATOM) != null) {
-            others.add(link("next", published.nextUrl(FeedFormat.ATOM), FeedFormat.ATOM.mediaType(), null));
+        for (PublishedFeed.NavigationLink nav : published.navigation(FeedFormat.ATOM)) {
+            others.add(link(nav.rel(), nav.href(), nav.type(), null));
         }
         feed.setOtherLinks(others);
 

@@ -46,6 +46,28 @@ public record PublishedFeed(
         return paging.previous() == null ? null : withQuery(format, paging.previous());
     }
 
+    /** A link a feed document and its {@code Link} header both carry; {@code type} is null for a hub. */
+    public record NavigationLink(String rel, String href, String type) {
+    }
+
+    /**
+     * The hubs, this page ({@code self}) and the paged-feed links (RFC 5005: {@code first}, and
+     * {@code previous}/{@code next} where such pages exist), in the order every format writes them.
+     */
+    public List<NavigationLink> navigation(FeedFormat format) {
+        List<NavigationLink> links = new java.util.ArrayList<>();
+        hubs.forEach(hub -> links.add(new NavigationLink("hub", hub, null)));
+        links.add(new NavigationLink("self", selfUrl(format), format.mediaType()));
+        links.add(new NavigationLink("first", firstUrl(format), format.mediaType()));
+        if (previousUrl(format) != null) {
+            links.add(new NavigationLink("previous", previousUrl(format), format.mediaType()));
+        }
+        if (nextUrl(format) != null) {
+            links.add(new NavigationLink("next", nextUrl(format), format.mediaType()));
+        }
+        return links;
+    }
+
     private String withQuery(FeedFormat format, String query) {
         return query == null || query.isEmpty() ? url(format) : url(format) + "?" + query;
     }

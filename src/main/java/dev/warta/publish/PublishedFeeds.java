@@ -218,8 +218,7 @@ public class PublishedFeeds {
             case JSON -> json.write(feed);
         };
         renders.increment();
-        String links = RenderedFeed.linkHeader(feed.hubs(), feed.selfUrl(format), feed.firstUrl(format),
-                feed.previousUrl(format), feed.nextUrl(format));
+        String links = RenderedFeed.linkHeader(feed.navigation(format));
         RenderedFeed rendered = RenderedFeed.of(feedKey, version.version(), generation, format.contentType(),
                 format == FeedFormat.JSON ? JSON_FOR_BROWSERS : XML_FOR_BROWSERS, bytes,
                 version.changedAt(), links, feed.selfUrl(format));

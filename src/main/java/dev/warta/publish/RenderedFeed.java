@@ -125,20 +125,13 @@ public record RenderedFeed(
         return out.toByteArray();
     }
 
-    static String linkHeader(List<String> hubs, String self, String first, String previous, String next) {
+    static String linkHeader(List<PublishedFeed.NavigationLink> links) {
         StringBuilder s = new StringBuilder();
-        for (String hub : hubs) {
-            s.append('<').append(hub).append(">; rel=\"hub\", ");
-        }
-        s.append('<').append(self).append(">; rel=\"self\"");
-        if (first != null) {
-            s.append(", <").append(first).append(">; rel=\"first\"");
-        }
-        if (previous != null) {
-            s.append(", <").append(previous).append(">; rel=\"previous\"");
-        }
-        if (next != null) {
-            s.append(", <").append(next).append(">; rel=\"next\"");
+        for (PublishedFeed.NavigationLink link : links) {
+            if (s.length() > 0) {
+                s.append(", ");
+            }
+            s.append('<').append(link.href()).append(">; rel=\"").append(link.rel()).append('"');
         }
         return s.toString();
     }

@@ -49,16 +49,8 @@ public class RssWriter extends XmlFeedWriter {
         channel.setDocs("https://www.rssboard.org/rss-specification");
 
         List<org.jdom2.Element> foreign = new ArrayList<>();
-        foreign.add(atomLink("self", published.selfUrl(FeedFormat.RSS), FeedFormat.RSS.mediaType()));
-        for (String hub : published.hubs()) {
-            foreign.add(atomLink("hub", hub, null));
-        }
-        foreign.add(atomLink("first", published.firstUrl(FeedFormat.RSS), FeedFormat.RSS.mediaType()));
-        if (published.previousUrl(FeedFormat.RSS) != null) {
-            foreign.add(atomLink("previous", published.previousUrl(FeedFormat.RSS), FeedFormat.RSS.mediaType()));
-        }
-        if (published.nextUrl(FeedFormat.RSS) != null) {
-            foreign.add(atomLink("next", published.nextUrl(FeedFormat.RSS), FeedFormat.RSS.mediaType()));
+        for (PublishedFeed.NavigationLink nav : published.navigation(FeedFormat.RSS)) {
+            foreign.add(atomLink(nav.rel(), nav.href(), nav.type()));
         }
         channel.setForeignMarkup(foreign);
 

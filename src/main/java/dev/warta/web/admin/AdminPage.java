@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -137,12 +138,10 @@ public class AdminPage {
     @Operation(hidden = true)
     public Response logout(@CookieParam(COOKIE) String cookie, @RestForm String csrf, @Context HttpHeaders headers,
             @Context UriInfo uri) {
-        Optional<Response> refused = refuse(cookie, csrf, headers, uri);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        sessions.find(cookie).ifPresent(sessions::signOut);
-        return Response.seeOther(URI.create(base(uri) + "/admin")).cookie(cookie("", uri, true)).build();
+        return signedIn(cookie, csrf, headers, uri, session -> {
+            sessions.signOut(session);
+            return Response.seeOther(URI.create(base(uri) + "/admin")).cookie(cookie("", uri, true)).build();
+        });
     }
 
     @POST
@@ -151,20 +150,17 @@ public class AdminPage {
     public Response preview(@CookieParam(COOKIE) String cookie, @RestForm String csrf, @RestForm String content,
             @RestForm String url, @RestForm String format, @RestForm String topics, @Context HttpHeaders headers,
             @Context UriInfo uri) {
-        Optional<Response> refused = refuse(cookie, csrf, headers, uri);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        AdminSessions.Session session = sessions.find(cookie).orElseThrow();
-        EditorForm form = new EditorForm(content, url, format, topics);
-        try {
-            ArticleService.Submitted read = articles.submit(input(form), overrides(form), true);
-            return editor(200, session, uri, form, ArticlePreview.of(read.reading(), true), null, null);
-        } catch (ProblemException e) {
-            return editor(e.status(), session, uri, form, null, problem(e), null);
-        } catch (ArticleFormatException e) {
-            return editor(400, session, uri, form, null, problem(e), null);
-        }
+        return signedIn(cookie, csrf, headers, uri, session -> {
+            EditorForm form = new EditorForm(content, url, format, topics);
+            try {
+                ArticleService.Submitted read = articles.submit(input(form), overrides(form), true);
+                return editor(200, session, uri, form, ArticlePreview.of(read.reading(), true), null, null);
+            } catch (ProblemException e) {
+                return editor(e.status(), session, uri, form, null, problem(e), null);
+            } catch (ArticleFormatException e) {
+                return editor(400, session, uri, form, null, problem(e), null);
+            }
+        });
     }
 
     @POST
@@ -173,12 +169,10 @@ public class AdminPage {
     public Response publish(@CookieParam(COOKIE) String cookie, @RestForm String csrf, @RestForm String content,
             @RestForm String url, @RestForm String format, @RestForm String topics, @Context HttpHeaders headers,
             @Context UriInfo uri) {
-        Optional<Response> refused = refuse(cookie, csrf, headers, uri);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        AdminSessions.Session session = sessions.find(cookie).orElseThrow();
-        EditorForm form = new EditorForm(content, url, format, topics);
+        return signedIn(cookie, csrf, headers, uri, session -> publish(session, new EditorForm(content, url, format, topics), uri));
+    }
+
+    private Response publish(AdminSessions.Session session, EditorForm form, UriInfo uri) {
         ArticleService.Submitted stored;
         try {
             stored = articles.submit(input(form), overrides(form), false);
@@ -204,39 +198,40 @@ public class AdminPage {
     @Operation(hidden = true)
     public Response delete(@PathParam("id") long id, @CookieParam(COOKIE) String cookie, @RestForm String csrf,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        Optional<Response> refused = refuse(cookie, csrf, headers, uri);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        AdminSessions.Session session = sessions.find(cookie).orElseThrow();
-        String message = ingest.delete(id)
-                .map(d -> "Dihapus: " + d.title() + (d.stubsDeleted() > 0 ? " (dan " + d.stubsDeleted()
-                        + " artikel terkait yang hanya disebut olehnya)" : ""))
-                .orElse("Entri " + id + " sudah tidak ada.");
-        sessions.flash(session, message);
-        return Response.seeOther(URI.create(base(uri) + "/admin")).build();
+        return signedIn(cookie, csrf, headers, uri, session -> {
+            String message = ingest.delete(id)
+                    .map(d -> "Dihapus: " + d.title() + (d.stubsDeleted() > 0 ? " (dan " + d.stubsDeleted()
+                            + " artikel terkait yang hanya disebut olehnya)" : ""))
+                    .orElse("Entri " + id + " sudah tidak ada.");
+            sessions.flash(session, message);
+            return Response.seeOther(URI.create(base(uri) + "/admin")).build();
+        });
     }
 
     // ---- helpers
 
-    /** The answer to a POST that must not be carried out: from another site, signed out, or without the form's token. */
-    private Optional<Response> refuse(String cookie, String csrf, HttpHeaders headers, UriInfo uri) {
+    /**
+     * Carries out a POST for its session, or refuses it: from another site, signed out, or without the
+     * form's CSRF token.
+     */
+    private Response signedIn(String cookie, String csrf, HttpHeaders headers, UriInfo uri,
+            Function<AdminSessions.Session, Response> action) {
         if (crossSite(headers, uri)) {
             Log.warn("Refused a cross-site POST to /admin");
-            return Optional.of(html(403, Templates.login(siteTitle, base(uri), feeds(uri), "Permintaan dari situs lain ditolak.")));
+            return html(403, Templates.login(siteTitle, base(uri), feeds(uri), "Permintaan dari situs lain ditolak."));
         }
         Optional<AdminSessions.Session> session = sessions.find(cookie);
         if (session.isEmpty()) {
-            return Optional.of(html(401, Templates.login(siteTitle, base(uri), feeds(uri),
-                    "Sesi sudah berakhir. Masuk lagi dengan token admin.")));
+            return html(401, Templates.login(siteTitle, base(uri), feeds(uri),
+                    "Sesi sudah berakhir. Masuk lagi dengan token admin."));
         }
         if (!AdminSessions.csrfMatches(session.get(), csrf)) {
             Log.warn("Refused a POST to /admin without the session's CSRF token");
-            return Optional.of(editor(403, session.get(), uri, EditorForm.EMPTY, null,
+            return editor(403, session.get(), uri, EditorForm.EMPTY, null,
                     new Problem("Formulir ditolak", "Formulir ini bukan dari sesi ini (token CSRF tidak cocok). "
-                            + "Muat ulang halaman lalu coba lagi.", null, null), null));
+                            + "Muat ulang halaman lalu coba lagi.", null, null), null);
         }
-        return Optional.empty();
+        return action.apply(session.get());
     }
 
     /**

@@ -8,7 +8,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
-import java.time.Duration;
 
 import jakarta.inject.Inject;
 
@@ -18,8 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
@@ -45,10 +42,6 @@ class AdminPageBrowserTest {
         db.clear();
     }
 
-    private static WebElement await(WebDriver driver, By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
     /** Puts text in the article box as a paste would (typing 5 kB key by key adds nothing to the test). */
     private static void paste(WebDriver driver, String text) {
         WebElement box = driver.findElement(By.id("content"));
@@ -57,9 +50,9 @@ class AdminPageBrowserTest {
 
     private static void signIn(WebDriver driver, String adminUrl) {
         driver.get(adminUrl);
-        await(driver, By.id("token")).sendKeys(TOKEN);
+        Browser.await(driver, By.id("token")).sendKeys(TOKEN);
         driver.findElement(By.id("sign-in")).click();
-        await(driver, By.id("article-form"));
+        Browser.await(driver, By.id("article-form"));
     }
 
     @Test
@@ -74,7 +67,7 @@ class AdminPageBrowserTest {
 
             paste(driver, Fixtures.sample());
             driver.findElement(By.id("preview")).click();
-            WebElement preview = await(driver, By.id("preview-result"));
+            WebElement preview = Browser.await(driver, By.id("preview-result"));
             assertThat(preview.findElement(By.className("preview-title")).getText()).isEqualTo(SAMPLE_TITLE);
             assertThat(preview.findElement(By.className("author")).getText()).isEqualTo("Yunita Rahmayanti");
             assertThat(preview.findElement(By.className("editor")).getText()).isEqualTo("Whiesa Daniswara");
@@ -89,12 +82,12 @@ class AdminPageBrowserTest {
             browser.screenshot("admin-2-preview");
 
             driver.findElement(By.id("publish")).click();
-            WebElement flash = await(driver, By.id("flash"));
+            WebElement flash = Browser.await(driver, By.id("flash"));
             assertThat(flash.getText()).startsWith("Diterbitkan: " + SAMPLE_TITLE);
             browser.screenshot("admin-3-published");
 
             driver.findElement(By.linkText(TOPIC_LABEL)).click();
-            await(driver, By.cssSelector("ul.entries"));
+            Browser.await(driver, By.cssSelector("ul.entries"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(TOPIC_LABEL);
             assertThat(driver.findElements(By.cssSelector("ul.entries li > a"))).extracting(WebElement::getText)
                     .contains(SAMPLE_TITLE);
@@ -115,7 +108,7 @@ class AdminPageBrowserTest {
             paste(driver, "Penulis: Yunita Rahmayanti\nTRIBUNNEWS.COM - Isi berita tanpa judul.");
             driver.findElement(By.id("preview")).click();
 
-            WebElement error = await(driver, By.id("error"));
+            WebElement error = Browser.await(driver, By.id("error"));
             assertThat(error.getText()).contains("Bukan artikel dalam format teks redaksi").contains("headline")
                     .contains("baris 1");
             assertThat(driver.findElement(By.id("content")).getAttribute("value")).startsWith("Penulis: Yunita Rahmayanti");

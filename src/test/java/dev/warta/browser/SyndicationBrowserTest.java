@@ -104,7 +104,7 @@ class SyndicationBrowserTest {
             driver.get(base + "/topics/" + TOPIC_SLUG);
             driver.findElement(By.cssSelector("section.subscribe a[type='application/atom+xml']")).click();
             assertThat(driver.getCurrentUrl()).isEqualTo(base + "/feeds/topics/" + TOPIC_SLUG + ".atom");
-            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(TOPIC_LABEL);
+            assertThat(Browser.await(driver, By.tagName("h1")).getText()).isEqualTo(TOPIC_LABEL);
             assertThat(driver.findElement(By.id("subscribe")).getText()).contains("Ini adalah feed")
                     .contains(base + "/feeds/topics/" + TOPIC_SLUG + ".atom");
             List<WebElement> entries = driver.findElements(By.cssSelector("ul.entries li a"));
@@ -113,7 +113,7 @@ class SyndicationBrowserTest {
             browser.screenshot("6-feed-atom");
 
             driver.get(base + "/feeds/topics/" + TOPIC_SLUG + ".rss");
-            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(TOPIC_LABEL);
+            assertThat(Browser.await(driver, By.tagName("h1")).getText()).isEqualTo(TOPIC_LABEL);
             assertThat(driver.findElement(By.id("subscribe")).getText()).contains(base + "/feeds/topics/" + TOPIC_SLUG + ".rss");
             assertThat(driver.findElements(By.cssSelector("ul.entries li a"))).hasSize(4);
             browser.screenshot("7-feed-rss");

@@ -112,12 +112,14 @@ public class ArticlePageReader {
             throw problem(e, url);
         }
         if (!result.successful()) {
-            throw new ProblemException(result.status() >= 500 ? 502 : 422, "fetch-failed", "The page could not be fetched",
-                    url + " answered HTTP " + result.status()).with("field", "url").with("upstreamStatus", result.status());
+            String detail = url + " answered HTTP " + result.status();
+            // A server failing is Warta's upstream failing; any other refusal is the page's answer about itself.
+            throw (result.status() >= 500 ? ProblemException.upstreamFailed("fetch-failed", detail)
+                    : ProblemException.refused("fetch-failed", detail)).with("field", "url").with("upstreamStatus", result.status());
         }
         String type = result.mediaType().orElse("text/html");
         if (!type.equals("text/html") && !type.equals("application/xhtml+xml")) {
-            throw new ProblemException(422, "not-html", "Not an HTML page",
+            throw ProblemException.refused("not-html",
                     url + " is " + type + ", not an HTML page").with("field", "url");
         }
         if (first) {
@@ -128,16 +130,16 @@ public class ArticlePageReader {
 
     static ProblemException problem(FetchException e, URI url) {
         return switch (e.reason()) {
-            case REFUSED_ADDRESS -> new ProblemException(422, "refused-address", "Address refused",
+            case REFUSED_ADDRESS -> ProblemException.refused("refused-address",
                     "Warta's address guard (warta.fetch.address-guard) refuses to fetch " + url + ": " + e.getMessage())
                     .with("field", "url");
-            case INVALID -> ProblemException.badRequest("invalid-url", e.getMessage()).with("field", "url");
-            case UNKNOWN_HOST -> new ProblemException(422, "unknown-host", "Unknown host", e.getMessage()).with("field", "url");
-            case TOO_LARGE -> new ProblemException(422, "too-large", "Page too large",
+            case INVALID -> ProblemException.invalid("invalid-url", e.getMessage()).with("field", "url");
+            case UNKNOWN_HOST -> ProblemException.refused("unknown-host", e.getMessage()).with("field", "url");
+            case TOO_LARGE -> ProblemException.refused("too-large",
                     e.getMessage() + " (warta.ingest.max-page-bytes)").with("field", "url");
-            case REDIRECTS -> new ProblemException(422, "too-many-redirects", "Too many redirects", e.getMessage())
+            case REDIRECTS -> ProblemException.refused("too-many-redirects", e.getMessage())
                     .with("field", "url");
-            case TIMEOUT, CONNECTION -> new ProblemException(502, "fetch-failed", "The page could not be fetched",
+            case TIMEOUT, CONNECTION -> ProblemException.upstreamFailed("fetch-failed",
                     e.getMessage().toLowerCase(Locale.ROOT).startsWith("gave up") ? e.getMessage()
                             : "fetching " + url + " failed: " + e.getMessage()).with("field", "url");
         };

@@ -122,7 +122,7 @@ public class ArticleResource {
         List<String> extraTopics = topics == null ? List.of() : topics.stream().filter(t -> t != null && !t.isBlank()).toList();
         for (String topic : extraTopics) {
             if (Slugs.of(topic).isEmpty()) {
-                throw ProblemException.badRequest("invalid-parameter", "topic \"" + topic + "\" has no letters or digits")
+                throw ProblemException.invalid("invalid-parameter", "topic \"" + topic + "\" has no letters or digits")
                         .with("field", "topic");
             }
         }
@@ -138,13 +138,13 @@ public class ArticleResource {
             }
             case HTML -> {
                 if (bytes.length == 0 || new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
-                    throw ProblemException.badRequest("invalid-article", "the page is empty").with("field", "body");
+                    throw ProblemException.invalid("invalid-article", "the page is empty").with("field", "body");
                 }
                 yield new ArticleInput.Html(bytes, charsetOf(type, null), address);
             }
             case JSON -> {
                 if (bytes.length == 0) {
-                    throw ProblemException.badRequest("invalid-json", "the body is empty; send a JSON object");
+                    throw ProblemException.invalid("invalid-json", "the body is empty; send a JSON object");
                 }
                 yield new ArticleInput.Json(bytes);
             }
@@ -181,7 +181,7 @@ public class ArticleResource {
         return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "", "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw ProblemException.badRequest("invalid-parameter", name + " must be true or false")
+            default -> throw ProblemException.invalid("invalid-parameter", name + " must be true or false")
                     .with("field", name);
         };
     }
@@ -191,16 +191,16 @@ public class ArticleResource {
             return null;
         }
         if (form == Form.JSON) {
-            throw ProblemException.badRequest("invalid-parameter",
+            throw ProblemException.invalid("invalid-parameter",
                     "?url= is for text/plain and text/html; in JSON, send {\"url\": ...} to fetch a page or a \"url\" field")
                     .with("field", "url");
         }
-        return PageUrls.normalize(url).map(URI::create).orElseThrow(() -> ProblemException.badRequest("invalid-parameter",
+        return PageUrls.normalize(url).map(URI::create).orElseThrow(() -> ProblemException.invalid("invalid-parameter",
                 "url \"" + url + "\" is not an absolute http or https URL").with("field", "url"));
     }
 
     static ProblemException tooLarge(long size, int limit, String setting) {
-        return new ProblemException(413, "too-large", "Content too large",
+        return ProblemException.tooLarge(
                 "the article is " + size + " bytes; at most " + limit + " are accepted (" + setting + ")")
                 .with("limit", limit);
     }
@@ -245,7 +245,7 @@ public class ArticleResource {
     }
 
     private static ProblemException unsupported(String detail) {
-        return new ProblemException(415, "unsupported-media-type", "Unsupported media type",
+        return ProblemException.unsupported(
                 detail + "; send text/plain; charset=utf-8 (newsroom text), text/html (the article page) or "
                         + "application/json").with("accepted", ACCEPTED);
     }
@@ -258,11 +258,11 @@ public class ArticleResource {
         try {
             return decoder.decode(in).toString();
         } catch (MalformedInputException e) {
-            throw ProblemException.badRequest("invalid-encoding",
+            throw ProblemException.invalid("invalid-encoding",
                     "the body is not valid " + charset.name() + ": malformed bytes at offset " + in.position())
                     .with("offset", in.position());
         } catch (CharacterCodingException e) {
-            throw ProblemException.badRequest("invalid-encoding", "the body is not valid " + charset.name());
+            throw ProblemException.invalid("invalid-encoding", "the body is not valid " + charset.name());
         }
     }
 
@@ -281,7 +281,7 @@ public class ArticleResource {
                 return LocalDateTime.parse(v).atZone(ArticleTextParser.NEWSROOM_ZONE).toInstant();
             }
         } catch (DateTimeException e) {
-            throw ProblemException.badRequest("invalid-parameter",
+            throw ProblemException.invalid("invalid-parameter",
                     "published \"" + value + "\" is not an ISO-8601 date or date-time (e.g. 2022-12-19T17:30:00+07:00)")
                     .with("field", "published");
         }

@@ -86,7 +86,7 @@ public class ArticleService {
             return new ArticleReading(textParser.parse(t.text()).withUrlIfAbsent(address), List.of());
         }
         if (input instanceof ArticleInput.Html h) {
-            return requireTitle(pages.read(h.bytes(), h.charset(), h.address()), 400,
+            return requireTitle(pages.read(h.bytes(), h.charset(), h.address()), false,
                     "the page has no headline (og:title, JSON-LD headline or h1)");
         }
         if (input instanceof ArticleInput.Url u) {
@@ -100,11 +100,11 @@ public class ArticleService {
         try {
             root = json.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("invalid-json", "the body is not valid JSON: " + e.getOriginalMessage()
+            throw ProblemException.invalid("invalid-json", "the body is not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                             + e.getLocation().getColumnNr() + ")"));
         } catch (IOException e) {
-            throw ProblemException.badRequest("invalid-json", "the body could not be read as JSON");
+            throw ProblemException.invalid("invalid-json", "the body could not be read as JSON");
         }
         Optional<URI> url = StructuredArticleReader.urlOnly(root);
         if (url.isPresent()) {
@@ -114,14 +114,15 @@ public class ArticleService {
     }
 
     private ArticleReading fetch(URI url) {
-        return requireTitle(pages.fetch(url), 422, "the page at " + url + " has no headline (og:title, JSON-LD headline or h1)");
+        return requireTitle(pages.fetch(url), true, "the page at " + url + " has no headline (og:title, JSON-LD headline or h1)");
     }
 
-    private static ArticleReading requireTitle(ArticleReading reading, int status, String detail) {
+    /** A posted body without a headline is the request's fault; a fetched page without one is the page's. */
+    private static ArticleReading requireTitle(ArticleReading reading, boolean fetched, String detail) {
         String title = reading.draft().title();
         if (title == null || dev.warta.ingest.TitleKey.of(title).isEmpty()) {
-            throw new ProblemException(status, "not-an-article", status == 400 ? "Bad request" : "Not an article", detail)
-                    .with("field", status == 400 ? "body" : "url");
+            throw (fetched ? ProblemException.refused("not-an-article", detail) : ProblemException.invalid("not-an-article", detail))
+                    .with("field", fetched ? "url" : "body");
         }
         return reading;
     }

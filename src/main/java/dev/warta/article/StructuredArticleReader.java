@@ -101,7 +101,7 @@ final class StructuredArticleReader {
 
     private static void requireObject(JsonNode node, String what) {
         if (node == null || !node.isObject()) {
-            throw ProblemException.badRequest("invalid-json", what + " must be a JSON object");
+            throw ProblemException.invalid("invalid-json", what + " must be a JSON object");
         }
     }
 
@@ -139,6 +139,6 @@ final class StructuredArticleReader {
     }
 
     private static ProblemException invalid(String field, String detail) {
-        return ProblemException.badRequest("invalid-field", detail).with("field", field);
+        return ProblemException.invalid("invalid-field", detail).with("field", field);
     }
 }

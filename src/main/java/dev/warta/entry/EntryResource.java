@@ -44,7 +44,7 @@ public class EntryResource {
     public List<EntryView> list(@QueryParam("topic") String topic, @QueryParam("limit") @DefaultValue("50") int limit,
             @Context UriInfo uri) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.badRequest("invalid-parameter", "limit must be between 1 and " + MAX_LIMIT)
+            throw ProblemException.invalid("invalid-parameter", "limit must be between 1 and " + MAX_LIMIT)
                     .with("field", "limit");
         }
         String base = publicUrl.base(uri);

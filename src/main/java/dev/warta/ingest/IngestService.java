@@ -1,13 +1,9 @@
 package dev.warta.ingest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -307,7 +303,7 @@ public class IngestService {
         Entry owner = byUrl.get();
         Entry article = byTitle.get();
         if (!owner.isStub()) {
-            throw new ProblemException(409, "conflict", "Conflict", "the address " + url + " belongs to entry " + owner.id
+            throw ProblemException.conflict("conflict", "the address " + url + " belongs to entry " + owner.id
                     + " (\"" + owner.title + "\"), but the title and day belong to entry " + article.id
                     + "; delete one of them first").with("existing", List.of(owner.id, article.id));
         }
@@ -351,12 +347,7 @@ public class IngestService {
         if (draft.imageUrl() != null) {
             s.append("image\u001f").append(draft.imageUrl().strip());
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.warta.Digests.sha256Hex(s.toString());
     }
 
     private static String blankToNull(String s) {

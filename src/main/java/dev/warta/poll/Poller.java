@@ -106,8 +106,8 @@ public class Poller {
 
     /** Fetches this source now and reports what happened; 409 when a fetch of it is already running. */
     public PollReport refresh(long sourceId) {
-        ClaimedSource claimed = claims.claim(sourceId, clock.now()).orElseThrow(() -> new ProblemException(409,
-                "fetch-in-progress", "Conflict", "source " + sourceId + " is being fetched right now; try again in a moment")
+        ClaimedSource claimed = claims.claim(sourceId, clock.now()).orElseThrow(() -> ProblemException.conflict(
+                "fetch-in-progress", "source " + sourceId + " is being fetched right now; try again in a moment")
                 .with("source", sourceId));
         return service.poll(claimed);
     }

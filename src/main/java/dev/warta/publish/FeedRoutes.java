@@ -1,12 +1,7 @@
 package dev.warta.publish;
 
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.warta.ProblemException;
 import dev.warta.PublicUrl;
@@ -43,12 +38,12 @@ public class FeedRoutes {
     static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
     static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
     static final CharSequence X_CONTENT_TYPE_OPTIONS = HttpHeaders.createOptimized("X-Content-Type-Options");
-    static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+    static final java.util.List<String> ALLOWED = java.util.List.of("GET", "HEAD", "OPTIONS");
+    static final String ALLOWED_METHODS = String.join(", ", ALLOWED);
 
     private final PublishedFeeds feeds;
     private final PublicUrl publicUrl;
     private final CharSequence cacheControl;
-    private final ObjectMapper json = new ObjectMapper();
     private final HttpDate date = new HttpDate();
 
     FeedRoutes(PublishedFeeds feeds, PublicUrl publicUrl, WartaConfig config) {
@@ -71,8 +66,8 @@ public class FeedRoutes {
             return;
         }
         if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-            problem(ctx, new ProblemException(405, "method-not-allowed", "Method not allowed",
-                    "this address does not accept " + method.name() + "; use GET or HEAD"), Map.of("Allow", ALLOWED_METHODS));
+            ctx.fail(ProblemException.notAllowed("this address does not accept " + method.name() + "; use GET or HEAD",
+                    ALLOWED));
             return;
         }
         String path = request.path();
@@ -93,7 +88,7 @@ public class FeedRoutes {
             }
             FeedTarget target = FeedTarget.parse(path, request::getParam, request.getHeader(HttpHeaders.ACCEPT),
                     publicUrl.base(request), feeds.defaultLimit(), feeds.maxLimit())
-                    .orElseThrow(() -> new ProblemException(404, "not-found", "Not found", "nothing is published at " + path));
+                    .orElseThrow(() -> ProblemException.notFound("nothing is published at " + path));
             RenderedFeed hit = feeds.cached(target);
             if (hit != null) {
                 send(ctx, hit, target.negotiated());
@@ -101,7 +96,7 @@ public class FeedRoutes {
                 blocking(ctx, () -> feeds.current(target), target.negotiated());
             }
         } catch (ProblemException e) {
-            problem(ctx, e, Map.of());
+            ctx.fail(e);
         }
     }
 
@@ -109,12 +104,9 @@ public class FeedRoutes {
         ctx.vertx().<RenderedFeed>executeBlocking(work, false).onComplete(result -> {
             if (result.succeeded()) {
                 send(ctx, result.result(), negotiated);
-            } else if (result.cause() instanceof ProblemException p) {
-                problem(ctx, p, Map.of());
             } else {
-                Log.error("Rendering a feed failed", result.cause());
-                problem(ctx, new ProblemException(500, "internal-error", "Internal server error",
-                        "Warta could not render this feed; the error is in its log."), Map.of());
+                // Problems and faults alike go to the failure handler (web.ProblemRoutes), which picks the status.
+                ctx.fail(result.cause());
             }
         });
     }
@@ -173,28 +165,6 @@ public class FeedRoutes {
             response.putHeader("Access-Control-Allow-Headers", requested);
         }
         response.setStatusCode(204).end();
-    }
-
-    private void problem(RoutingContext ctx, ProblemException e, Map<String, String> extraHeaders) {
-        HttpServerResponse response = ctx.response();
-        if (response.ended()) {
-            return;
-        }
-        try {
-            byte[] body = json.writeValueAsBytes(e.body(ctx.request().path()));
-            response.setStatusCode(e.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                    .putHeader(ACAO, STAR)
-                    .putHeader(HttpHeaders.DATE, date.now());
-            extraHeaders.forEach(response::putHeader);
-            if (ctx.request().method() == HttpMethod.HEAD) {
-                response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length)).end();
-            } else {
-                response.end(Buffer.buffer(body));
-            }
-        } catch (JsonProcessingException ex) {
-            response.setStatusCode(500).end();
-        }
     }
 
     /** The {@code Date} header, formatted once a second rather than per response. */

@@ -51,8 +51,8 @@ public record FeedTarget(String slug, FeedFormat format, boolean negotiated, Fee
         FeedFormat format;
         boolean negotiated = m.group(2) == null;
         if (negotiated) {
-            format = HttpValidators.negotiate(accept).orElseThrow(() -> new ProblemException(406, "not-acceptable",
-                    "Not acceptable", "this feed is available as application/atom+xml, application/rss+xml and application/feed+json")
+            format = HttpValidators.negotiate(accept).orElseThrow(() -> ProblemException.notAcceptable(
+                    "this feed is available as application/atom+xml, application/rss+xml and application/feed+json")
                     .with("available", java.util.List.of(FeedFormat.ATOM.mediaType(), FeedFormat.RSS.mediaType(),
                             FeedFormat.JSON.mediaType())));
         } else {
@@ -89,7 +89,7 @@ public record FeedTarget(String slug, FeedFormat format, boolean negotiated, Fee
         String before = param.apply("before");
         String after = param.apply("after");
         if (before != null && after != null) {
-            throw ProblemException.badRequest("invalid-parameter", "give before or after, not both").with("field", "after");
+            throw ProblemException.invalid("invalid-parameter", "give before or after, not both").with("field", "after");
         }
         return new FeedPage(limit, cursor(before, "before"), cursor(after, "after"));
     }
@@ -98,7 +98,7 @@ public record FeedTarget(String slug, FeedFormat format, boolean negotiated, Fee
         if (value == null) {
             return null;
         }
-        return Cursor.parse(value).orElseThrow(() -> ProblemException.badRequest("invalid-parameter",
+        return Cursor.parse(value).orElseThrow(() -> ProblemException.invalid("invalid-parameter",
                 field + " must be a cursor from a feed's next or previous link").with("field", field));
     }
 
@@ -114,7 +114,7 @@ public record FeedTarget(String slug, FeedFormat format, boolean negotiated, Fee
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw ProblemException.badRequest("invalid-parameter", "limit must be a whole number from 1 to " + max)
+        throw ProblemException.invalid("invalid-parameter", "limit must be a whole number from 1 to " + max)
                 .with("field", "limit");
     }
 }

@@ -3,8 +3,6 @@ package dev.warta.publish;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -103,12 +101,7 @@ public record RenderedFeed(
 
     /** A strong validator of the exact bytes: the same content gives the same tag in every process. */
     static String hash(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(dev.warta.Digests.sha256(bytes)).substring(0, 27);
     }
 
     static byte[] gzip(byte[] bytes) {

@@ -69,7 +69,7 @@ public class SourceResource {
     @APIResponse(responseCode = "409", description = "Already a source; the problem's \"existing\" names it")
     public Response create(SubscribeRequest request, @Context UriInfo uri) {
         if (request == null) {
-            throw ProblemException.badRequest("invalid-source", "send {\"url\": \"https://…\"}").with("field", "url");
+            throw ProblemException.invalid("invalid-source", "send {\"url\": \"https://…\"}").with("field", "url");
         }
         SourceView view = service.create(request.url(), request.topics(), request.title());
         return Response.created(URI.create(publicUrl.base(uri) + "/api/sources/" + view.id())).entity(view).build();
@@ -96,13 +96,13 @@ public class SourceResource {
                     + "retention {maxEntries, maxAgeDays} (null clears, back to the defaults).")
     public SourceView patch(@PathParam("id") long id, JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ProblemException.badRequest("invalid-source", "send a JSON object with the fields to change");
+            throw ProblemException.invalid("invalid-source", "send a JSON object with the fields to change");
         }
         List<String> topics = null;
         if (body.has("topics")) {
             JsonNode t = body.get("topics");
             if (!t.isArray()) {
-                throw ProblemException.badRequest("invalid-source", "topics is a list of slugs or labels").with("field", "topics");
+                throw ProblemException.invalid("invalid-source", "topics is a list of slugs or labels").with("field", "topics");
             }
             topics = new ArrayList<>();
             for (JsonNode n : t) {
@@ -112,7 +112,7 @@ public class SourceResource {
         Boolean paused = null;
         if (body.has("paused")) {
             if (!body.get("paused").isBoolean()) {
-                throw ProblemException.badRequest("invalid-source", "paused is true or false").with("field", "paused");
+                throw ProblemException.invalid("invalid-source", "paused is true or false").with("field", "paused");
             }
             paused = body.get("paused").asBoolean();
         }
@@ -120,7 +120,7 @@ public class SourceResource {
         if (body.has("title")) {
             JsonNode t = body.get("title");
             if (!t.isNull() && !t.isTextual()) {
-                throw ProblemException.badRequest("invalid-source", "title is text or null").with("field", "title");
+                throw ProblemException.invalid("invalid-source", "title is text or null").with("field", "title");
             }
             title = t.isNull() ? Optional.empty() : Optional.of(t.asText());
         }
@@ -135,7 +135,7 @@ public class SourceResource {
                 maxEntries = number(r, "maxEntries");
                 maxAgeDays = number(r, "maxAgeDays");
             } else {
-                throw ProblemException.badRequest("invalid-source", "retention is {maxEntries, maxAgeDays} or null")
+                throw ProblemException.invalid("invalid-source", "retention is {maxEntries, maxAgeDays} or null")
                         .with("field", "retention");
             }
         }
@@ -151,7 +151,7 @@ public class SourceResource {
             return Optional.empty();
         }
         if (!n.canConvertToInt() || !n.isIntegralNumber()) {
-            throw ProblemException.badRequest("invalid-source", "retention." + field + " is a whole number")
+            throw ProblemException.invalid("invalid-source", "retention." + field + " is a whole number")
                     .with("field", "retention." + field);
         }
         return Optional.of(n.intValue());
@@ -200,14 +200,14 @@ public class SourceResource {
     public SourceService.ImportResult importOpml(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!OPML_TYPES.contains(type)) {
-            throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
+            throw ProblemException.unsupported(
                     "send OPML as text/x-opml, application/xml or text/xml, not \"" + type + "\"");
         }
         if (body == null || body.length == 0) {
-            throw ProblemException.badRequest("invalid-opml", "the body is empty");
+            throw ProblemException.invalid("invalid-opml", "the body is empty");
         }
         if (body.length > maxOpmlBytes) {
-            throw new ProblemException(413, "too-large", "Content Too Large",
+            throw ProblemException.tooLarge(
                     "an OPML document has at most " + maxOpmlBytes + " bytes");
         }
         return service.importOpml(body);

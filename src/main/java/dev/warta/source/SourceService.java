@@ -105,10 +105,10 @@ public class SourceService {
         List<String> names = patch.topics() == null ? null : checkTopics(patch.topics());
         String title = patch.title() == null ? null : checkTitle(patch.title().orElse(null));
         if (patch.retentionMaxEntries() != null && patch.retentionMaxEntries().filter(n -> n < 1).isPresent()) {
-            throw ProblemException.badRequest("invalid-source", "retention.maxEntries is at least 1").with("field", "retention.maxEntries");
+            throw ProblemException.invalid("invalid-source", "retention.maxEntries is at least 1").with("field", "retention.maxEntries");
         }
         if (patch.retentionMaxAgeDays() != null && patch.retentionMaxAgeDays().filter(n -> n < 1).isPresent()) {
-            throw ProblemException.badRequest("invalid-source", "retention.maxAgeDays is at least 1").with("field", "retention.maxAgeDays");
+            throw ProblemException.invalid("invalid-source", "retention.maxAgeDays is at least 1").with("field", "retention.maxAgeDays");
         }
         boolean resume = QuarkusTransaction.requiringNew().call(() -> {
             Source source = find(id);
@@ -179,7 +179,7 @@ public class SourceService {
         try {
             outlines = OpmlCodec.read(body);
         } catch (OpmlCodec.OpmlException e) {
-            ProblemException problem = ProblemException.badRequest("invalid-opml", e.getMessage());
+            ProblemException problem = ProblemException.invalid("invalid-opml", e.getMessage());
             if (e.line() > 0) {
                 problem.with("line", e.line());
             }
@@ -267,12 +267,12 @@ public class SourceService {
             return List.of();
         }
         if (names.size() > MAX_TOPICS) {
-            throw ProblemException.badRequest("invalid-source", "at most " + MAX_TOPICS + " topics").with("field", "topics");
+            throw ProblemException.invalid("invalid-source", "at most " + MAX_TOPICS + " topics").with("field", "topics");
         }
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (name == null || Slugs.of(name).isEmpty()) {
-                throw ProblemException.badRequest("invalid-source", "topic \"" + name + "\" has no letters or digits")
+                throw ProblemException.invalid("invalid-source", "topic \"" + name + "\" has no letters or digits")
                         .with("field", "topics[" + i + "]");
             }
         }
@@ -285,13 +285,13 @@ public class SourceService {
         }
         String t = title.strip();
         if (t.length() > MAX_TITLE) {
-            throw ProblemException.badRequest("invalid-source", "a title has at most " + MAX_TITLE + " characters").with("field", "title");
+            throw ProblemException.invalid("invalid-source", "a title has at most " + MAX_TITLE + " characters").with("field", "title");
         }
         return t;
     }
 
     private static ProblemException duplicate(Source existing) {
-        return new ProblemException(409, "duplicate-source", "Conflict",
+        return ProblemException.conflict("duplicate-source",
                 "source " + existing.id + " already follows " + existing.url)
                 .with("existing", Map.of("id", existing.id, "url", existing.url, "title", existing.displayTitle()));
     }

@@ -22,29 +22,29 @@ public final class SourceUrls {
      */
     public static String normalize(String url, String field) {
         if (url == null || url.isBlank()) {
-            throw ProblemException.badRequest("invalid-url", "a feed address is required").with("field", field);
+            throw ProblemException.invalid("invalid-url", "a feed address is required").with("field", field);
         }
         String s = url.strip();
         if (s.length() > MAX_LENGTH) {
-            throw ProblemException.badRequest("invalid-url", "a feed address has at most " + MAX_LENGTH + " characters")
+            throw ProblemException.invalid("invalid-url", "a feed address has at most " + MAX_LENGTH + " characters")
                     .with("field", field);
         }
         URI uri;
         try {
             uri = new URI(s);
         } catch (URISyntaxException e) {
-            throw ProblemException.badRequest("invalid-url", "\"" + s + "\" is not a URL: " + e.getReason()).with("field", field);
+            throw ProblemException.invalid("invalid-url", "\"" + s + "\" is not a URL: " + e.getReason()).with("field", field);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw ProblemException.badRequest("invalid-url", "a feed address starts with http:// or https://")
+            throw ProblemException.invalid("invalid-url", "a feed address starts with http:// or https://")
                     .with("field", field);
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw ProblemException.badRequest("invalid-url", "\"" + s + "\" has no host").with("field", field);
+            throw ProblemException.invalid("invalid-url", "\"" + s + "\" has no host").with("field", field);
         }
         if (uri.getRawUserInfo() != null) {
-            throw ProblemException.badRequest("invalid-url", "feed addresses with credentials are not accepted")
+            throw ProblemException.invalid("invalid-url", "feed addresses with credentials are not accepted")
                     .with("field", field);
         }
         return normalizeValid(uri);

@@ -100,11 +100,11 @@ public class TopicResource {
     @APIResponse(responseCode = "400", description = "Invalid slug, label or rule (the field names which)")
     public Response put(@PathParam("slug") String slug, TopicRequest request, @Context UriInfo uri) {
         if (!SLUG.matcher(slug).matches()) {
-            throw ProblemException.badRequest("invalid-slug", "a slug is lower-case letters and digits joined by hyphens")
+            throw ProblemException.invalid("invalid-slug", "a slug is lower-case letters and digits joined by hyphens")
                     .with("field", "slug");
         }
         if (request == null || request.label() == null || request.label().isBlank()) {
-            throw ProblemException.badRequest("invalid-topic", "a topic needs a label").with("field", "label");
+            throw ProblemException.invalid("invalid-topic", "a topic needs a label").with("field", "label");
         }
         List<TopicRule> rules = rules(request.rules());
         TopicService.PutResult result = service.put(slug, request.label(), rules);
@@ -118,7 +118,7 @@ public class TopicResource {
             return List.of();
         }
         if (nodes.size() > MAX_RULES) {
-            throw ProblemException.badRequest("invalid-topic", "at most " + MAX_RULES + " rules").with("field", "rules");
+            throw ProblemException.invalid("invalid-topic", "at most " + MAX_RULES + " rules").with("field", "rules");
         }
         List<TopicRule> rules = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
@@ -140,28 +140,28 @@ public class TopicResource {
                 try {
                     type = TopicRule.Type.of(t);
                 } catch (IllegalArgumentException e) {
-                    throw ProblemException.badRequest("invalid-rule", "a rule's type is word, phrase or regex, not \"" + t + "\"")
+                    throw ProblemException.invalid("invalid-rule", "a rule's type is word, phrase or regex, not \"" + t + "\"")
                             .with("field", field + ".type");
                 }
                 pattern = node.path("pattern").asText("").strip();
                 field = field + ".pattern";
             } else {
-                throw ProblemException.badRequest("invalid-rule", "a rule is a string or {\"type\", \"pattern\"}")
+                throw ProblemException.invalid("invalid-rule", "a rule is a string or {\"type\", \"pattern\"}")
                         .with("field", field);
             }
             if (pattern.isEmpty() || pattern.length() > MAX_PATTERN) {
-                throw ProblemException.badRequest("invalid-rule", "a rule's pattern has 1 to " + MAX_PATTERN + " characters")
+                throw ProblemException.invalid("invalid-rule", "a rule's pattern has 1 to " + MAX_PATTERN + " characters")
                         .with("field", field);
             }
             if (type != TopicRule.Type.REGEX && TopicClassifier.words(pattern).isEmpty()) {
-                throw ProblemException.badRequest("invalid-rule", "\"" + pattern + "\" has no letters or digits to match")
+                throw ProblemException.invalid("invalid-rule", "\"" + pattern + "\" has no letters or digits to match")
                         .with("field", field);
             }
             if (type == TopicRule.Type.REGEX) {
                 try {
                     TopicClassifier.compile(pattern);
                 } catch (PatternSyntaxException e) {
-                    throw ProblemException.badRequest("invalid-rule", "not a valid regular expression: " + e.getDescription()
+                    throw ProblemException.invalid("invalid-rule", "not a valid regular expression: " + e.getDescription()
                             + " near index " + e.getIndex()).with("field", field);
                 }
             }

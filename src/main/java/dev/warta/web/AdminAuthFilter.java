@@ -39,7 +39,7 @@ public class AdminAuthFilter {
     }
 
     private static Response unauthorized(String code, String detail, ContainerRequestContext request) {
-        var body = ProblemMapper.body(401, code, "Unauthorized", detail, request.getUriInfo());
+        var body = ProblemMapper.body(401, code, detail, request.getUriInfo());
         return Response.status(401).type(ProblemMapper.PROBLEM_JSON)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"warta\"")
                 .entity(body).build();

@@ -1,8 +1,6 @@
 package dev.warta.web;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,10 +35,6 @@ public class AdminTokens {
     }
 
     public static byte[] digest(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.warta.Digests.sha256(value);
     }
 }

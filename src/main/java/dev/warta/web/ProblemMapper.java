@@ -11,32 +11,31 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JacksonException;
 
 import dev.warta.ProblemException;
-import dev.warta.article.ArticleFormatException;
 import io.quarkus.logging.Log;
 
-/** Every error leaves Warta as {@code application/problem+json} (RFC 9457), from here. */
+/**
+ * Every error of the JAX-RS resources leaves Warta as {@code application/problem+json} (RFC 9457), from here;
+ * the status of a domain problem comes from {@link ProblemStatus}, nowhere else.
+ */
 public class ProblemMapper {
 
     public static final String PROBLEM_JSON = "application/problem+json";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.body(path(uri)));
-    }
-
-    @ServerExceptionMapper
-    public Response articleFormat(ArticleFormatException e, UriInfo uri) {
-        Map<String, Object> body = body(400, "invalid-article", "Not an article in the newsroom text format", e.getMessage(), uri);
-        if (e.line() > 0) {
-            body.put("line", e.line());
+        int status = ProblemStatus.of(e);
+        if (status >= 500 && !(e instanceof ProblemException.UpstreamFailed)) {
+            Log.error("Request failed", e);
         }
-        return respond(400, body);
+        Response.ResponseBuilder response = Response.status(status).type(PROBLEM_JSON).entity(ProblemStatus.body(e, path(uri)));
+        ProblemStatus.headers(e).forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper
     public Response json(JacksonException e, UriInfo uri) {
         String detail = "the body is not valid JSON: " + e.getOriginalMessage();
-        return respond(400, body(400, "invalid-json", "Bad request", detail, uri));
+        return respond(400, body(400, "invalid-json", detail, uri));
     }
 
     @ServerExceptionMapper
@@ -44,22 +43,19 @@ public class ProblemMapper {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             Log.error("Request failed", e);
-            return respond(status, body(status, "internal-error", "Internal server error", null, uri));
+            return respond(status, body(status, "internal-error", null, uri));
         }
-        String title = Response.Status.fromStatusCode(status) != null
-                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
-        return respond(status, body(status, slug(title), title, detailOf(e, status), uri));
+        return respond(status, body(status, slug(ProblemStatus.title(status)), detailOf(e, status), uri));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         Log.error("Unexpected error", e);
-        return respond(500, body(500, "internal-error", "Internal server error",
-                "Warta could not handle this request; the error is in its log.", uri));
+        return respond(500, body(500, "internal-error", "Warta could not handle this request; the error is in its log.", uri));
     }
 
-    static Map<String, Object> body(int status, String code, String title, String detail, UriInfo uri) {
-        return new ProblemException(status, code, title, detail).body(path(uri));
+    static Map<String, Object> body(int status, String code, String detail, UriInfo uri) {
+        return ProblemStatus.body(status, code, detail, path(uri), Map.of());
     }
 
     private static String path(UriInfo uri) {

@@ -131,7 +131,7 @@ public class HubResource {
             // Checked again, on the connected addresses, by every request the hub makes to it.
             guard.resolve(url.getHost());
         } catch (RefusedAddressException e) {
-            throw new ProblemException(400, "refused-address", "Bad request",
+            throw ProblemException.invalid("refused-address",
                     "the hub does not connect to this callback: " + e.getMessage()).with("field", "hub.callback");
         } catch (UnknownHostException e) {
             throw invalid("hub.callback", "the callback's host " + url.getHost() + " does not resolve");
@@ -148,6 +148,6 @@ public class HubResource {
     }
 
     private static ProblemException invalid(String field, String detail) {
-        return ProblemException.badRequest("invalid-subscription", detail).with("field", field);
+        return ProblemException.invalid("invalid-subscription", detail).with("field", field);
     }
 }

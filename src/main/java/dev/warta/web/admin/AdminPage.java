@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 
 import dev.warta.ProblemException;
+import dev.warta.web.ProblemStatus;
 import dev.warta.PublicUrl;
 import dev.warta.WartaConfig;
 import dev.warta.article.ArticleFormatException;
@@ -156,9 +157,7 @@ public class AdminPage {
                 ArticleService.Submitted read = articles.submit(input(form), overrides(form), true);
                 return editor(200, session, uri, form, ArticlePreview.of(read.reading(), true), null, null);
             } catch (ProblemException e) {
-                return editor(e.status(), session, uri, form, null, problem(e), null);
-            } catch (ArticleFormatException e) {
-                return editor(400, session, uri, form, null, problem(e), null);
+                return editor(ProblemStatus.of(e), session, uri, form, null, problem(e), null);
             }
         });
     }
@@ -177,9 +176,7 @@ public class AdminPage {
         try {
             stored = articles.submit(input(form), overrides(form), false);
         } catch (ProblemException e) {
-            return editor(e.status(), session, uri, form, null, problem(e), null);
-        } catch (ArticleFormatException e) {
-            return editor(400, session, uri, form, null, problem(e), null);
+            return editor(ProblemStatus.of(e), session, uri, form, null, problem(e), null);
         }
         IngestResult result = stored.result();
         String what = switch (result.outcome()) {
@@ -267,20 +264,20 @@ public class AdminPage {
         URI address = null;
         if (!form.url().isEmpty()) {
             address = dev.warta.article.PageUrls.normalize(form.url()).map(URI::create)
-                    .orElseThrow(() -> ProblemException.badRequest("invalid-url",
+                    .orElseThrow(() -> ProblemException.invalid("invalid-url",
                             "Alamat \"" + form.url() + "\" bukan alamat http atau https yang lengkap.").with("field", "url"));
         }
         String content = form.content().strip();
         if (content.isEmpty()) {
             if (address == null) {
-                throw ProblemException.badRequest("empty", "Tempel teks atau HTML artikel, atau isi alamat halamannya.")
+                throw ProblemException.invalid("empty", "Tempel teks atau HTML artikel, atau isi alamat halamannya.")
                         .with("field", "content");
             }
             return new ArticleInput.Url(address);
         }
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > maxPageBytes) {
-            throw new ProblemException(413, "too-large", "Terlalu besar",
+            throw ProblemException.tooLarge(
                     "Artikel ini " + bytes.length + " byte; paling banyak " + maxPageBytes + " byte.").with("field", "content");
         }
         boolean html = form.format().equals("html") || (form.format().equals("auto") && looksLikeHtml(content));
@@ -301,7 +298,7 @@ public class AdminPage {
                 continue;
             }
             if (Slugs.of(label).isEmpty()) {
-                throw ProblemException.badRequest("invalid-topic", "Topik \"" + label + "\" tidak berisi huruf atau angka.")
+                throw ProblemException.invalid("invalid-topic", "Topik \"" + label + "\" tidak berisi huruf atau angka.")
                         .with("field", "topics");
             }
             topics.add(label);
@@ -310,12 +307,25 @@ public class AdminPage {
     }
 
     private static Problem problem(ProblemException e) {
+        if (e instanceof ArticleFormatException f) {
+            return new Problem("Bukan artikel dalam format teks redaksi", e.getMessage(), "content", f.line() > 0 ? f.line() : null);
+        }
         Object field = e.extensions().get("field");
-        return new Problem(e.title(), e.getMessage(), field == null ? null : field.toString(), null);
+        return new Problem(title(ProblemStatus.of(e)), e.getMessage(), field == null ? null : field.toString(), null);
     }
 
-    private static Problem problem(ArticleFormatException e) {
-        return new Problem("Bukan artikel dalam format teks redaksi", e.getMessage(), "content", e.line() > 0 ? e.line() : null);
+    /** The error box's heading, in the page's language. */
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Isian tidak valid";
+            case 404 -> "Tidak ditemukan";
+            case 409 -> "Bertentangan dengan entri yang ada";
+            case 413 -> "Terlalu besar";
+            case 415 -> "Jenis isi tidak didukung";
+            case 422 -> "Tidak dapat diproses";
+            case 502 -> "Situs tidak dapat dihubungi";
+            default -> "Terjadi kesalahan";
+        };
     }
 
     private static Flash flash(AdminSessions.Session session) {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -122,6 +121,6 @@ public class AdminSessions {
     }
 
     static String hash(String value) {
-        return HexFormat.of().formatHex(AdminTokens.digest(value));
+        return dev.warta.Digests.sha256Hex(value);
     }
 }

@@ -7,9 +7,11 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -21,6 +23,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
+import dev.warta.article.NewsroomMarkers.Role;
 import dev.warta.ingest.HtmlSanitizer;
 import dev.warta.ingest.TitleKey;
 
@@ -61,7 +64,6 @@ public class HtmlArticleParser {
             + "comment|comments|komentar|newsletter|subscribe|langganan|outbrain|taboola|mgid|related|terkait|"
             + "populer|popular|recommended|rekomendasi|breadcrumb|breadcrumbs|tagcloud\\d*|tags)$");
 
-    static final Pattern RELATED = Pattern.compile("(?iu)^(?:baca|simak)\\s+(?:juga|pula)\\s*[:\\-–—]?\\s*(.*)$");
     private static final Pattern PAGINATION = Pattern.compile(
             "(?iu)^(?:halaman\\s+(?:selanjutnya|berikutnya|sebelumnya)|selanjutnya|berikutnya|sebelumnya|next|prev|"
                     + "previous|tampilkan\\s+semua|lihat\\s+semua|halaman\\s+\\d+|[\\d\\s»«›‹<>|]+)[\\s»›>]*$");
@@ -179,10 +181,10 @@ public class HtmlArticleParser {
                 .or(() -> ld.map(j -> j.names("author")).filter(l -> !l.isEmpty()).map(l -> String.join(", ", l)))
                 .or(() -> meta(doc, "author").filter(a -> !looksLikeDomain(a) && !a.equalsIgnoreCase(siteName)))
                 .or(() -> text(doc.selectFirst("[itemprop=author] [itemprop=name], [rel=author]")).flatMap(HtmlArticleParser::byline))
-                .orElse(body.author != null ? body.author : body.reporter);
+                .orElse(body.people.getOrDefault(Role.AUTHOR, body.people.get(Role.REPORTER)));
         String editor = byline(doc.selectFirst("#editor"))
                 .or(() -> ld.map(j -> j.names("editor")).filter(l -> !l.isEmpty()).map(l -> String.join(", ", l)))
-                .orElse(body.editor);
+                .orElse(body.people.get(Role.EDITOR));
 
         Instant published = meta(doc, "article:published_time").flatMap(NewsDates::parseIso)
                 .or(() -> meta(doc, "datePublished").flatMap(NewsDates::parseIso))
@@ -215,7 +217,7 @@ public class HtmlArticleParser {
                 : siteName != null ? siteName
                 : ld.map(j -> j.names("publisher")).filter(l -> !l.isEmpty()).map(l -> l.get(0)).orElse(null);
 
-        return new Page(address, canonical, title, summary, author, editor, body.reporter, publisher, body.city, body.credit,
+        return new Page(address, canonical, title, summary, author, editor, body.people.get(Role.REPORTER), publisher, body.city, body.credit,
                 published, modified, image, tags(doc, ld), List.copyOf(body.trailerTopics),
                 body.out.children().isEmpty() ? null : body.html(), List.copyOf(body.related), next, List.copyOf(notes));
     }
@@ -403,17 +405,11 @@ public class HtmlArticleParser {
                 block = block.parent();
             }
             String text = spaces(block.text());
-            Matcher m = ArticleTextParser.TRAILER.matcher(text);
-            if (text.length() < 200 && m.matches()) {
-                return topicLabel(m.group(1));
+            if (text.length() < 200 && NewsroomMarkers.classify(text) instanceof NewsroomMarkers.Trailer t) {
+                return Optional.ofNullable(t.topic());
             }
         }
         return Optional.empty();
-    }
-
-    private static Optional<String> topicLabel(String raw) {
-        String topic = raw.strip().replaceAll("[.:;,]+$", "").strip();
-        return HAS_WORD.matcher(topic).find() ? Optional.of(topic) : Optional.empty();
     }
 
     /** The next page of a multi-page article, on the same site, when the page links one. */
@@ -448,11 +444,15 @@ public class HtmlArticleParser {
         container.select(JUNK_TAGS).remove();
         for (Element e : container.select("*")) {
             // A "related" box may be the very "Baca juga" paragraph the links come from.
-            if (e != container && e.parent() != null && isJunk(e) && !RELATED.matcher(spaces(e.text())).matches()) {
+            if (e != container && e.parent() != null && isJunk(e) && !isRelated(e)) {
                 e.remove();
             }
         }
         return container;
+    }
+
+    private static boolean isRelated(Element e) {
+        return NewsroomMarkers.classify(spaces(e.text())) instanceof NewsroomMarkers.Related;
     }
 
     private static boolean isJunk(Element e) {
@@ -506,10 +506,8 @@ public class HtmlArticleParser {
         final Element out = new Document("").body();
         final List<ArticleDraft.RelatedArticle> related = new ArrayList<>();
         final List<String> trailerTopics = new ArrayList<>();
+        final Map<Role, String> people = new EnumMap<>(Role.class);
         String credit;
-        String reporter;
-        String author;
-        String editor;
         String publisher;
         String city;
         String firstParagraph;
@@ -580,7 +578,7 @@ public class HtmlArticleParser {
                 case "h4", "h5", "h6" -> heading(el, "h3");
                 case "ul", "ol", "table", "pre", "dl" -> keep(el);
                 case "blockquote" -> {
-                    if (RELATED.matcher(spaces(el.text())).matches()) {
+                    if (isRelated(el)) {
                         paragraph(el);
                     } else {
                         keep(el);
@@ -609,39 +607,32 @@ public class HtmlArticleParser {
                 }
                 return;
             }
-            Matcher m;
-            if ((m = RELATED.matcher(text)).matches()) {
-                related(p, m.group(1));
+            NewsroomMarkers.Line kind = NewsroomMarkers.classify(text);
+            if (kind instanceof NewsroomMarkers.Related r) {
+                related(p, r.title());
                 return;
             }
-            if ((m = ArticleTextParser.TRAILER.matcher(text)).matches()) {
-                topicLabel(m.group(1)).filter(t -> trailerTopics.stream().noneMatch(t::equalsIgnoreCase))
-                        .ifPresent(trailerTopics::add);
+            if (kind instanceof NewsroomMarkers.Trailer t) {
+                if (t.topic() != null && trailerTopics.stream().noneMatch(t.topic()::equalsIgnoreCase)) {
+                    trailerTopics.add(t.topic());
+                }
                 return;
             }
-            if ((m = ArticleTextParser.CREDIT.matcher(text)).matches()) {
-                credit = m.group(1).replaceAll("\\s*/\\s*", "/");
+            if (kind instanceof NewsroomMarkers.Credit c) {
+                credit = c.credit();
                 return;
             }
-            if ((m = ArticleTextParser.REPORTER.matcher(text)).matches()) {
-                reporter = reporter == null ? m.group(2).strip() : reporter;
-                return;
-            }
-            if ((m = ArticleTextParser.AUTHOR.matcher(text)).matches()) {
-                author = author == null ? m.group(1).strip() : author;
-                return;
-            }
-            if ((m = ArticleTextParser.EDITOR.matcher(text)).matches()) {
-                editor = editor == null ? m.group(1).strip() : editor;
+            if (kind instanceof NewsroomMarkers.Person person) {
+                people.putIfAbsent(person.role(), person.name());
                 return;
             }
             if (PAGINATION.matcher(text).matches() || FOLLOW_US.matcher(text).matches()) {
                 return;
             }
             Element copy = inline(p);
-            if (firstParagraph == null && (m = ArticleTextParser.DATELINE.matcher(text)).matches()) {
-                publisher = ArticleTextParser.publisherName(m.group(1));
-                city = m.group(2) == null ? null : ArticleTextParser.titleCase(m.group(2).strip());
+            if (firstParagraph == null && kind instanceof NewsroomMarkers.Dateline d) {
+                publisher = d.publisher();
+                city = d.city();
                 stripThroughDash(copy);
                 text = spaces(copy.text());
                 if (text.isEmpty()) {
@@ -672,7 +663,7 @@ public class HtmlArticleParser {
             if (text.isEmpty()) {
                 return;
             }
-            if (RELATED.matcher(text).matches() || ArticleTextParser.TRAILER.matcher(text).matches()) {
+            if (NewsroomMarkers.isMarker(text)) {
                 paragraph(h);
                 return;
             }
@@ -704,22 +695,24 @@ public class HtmlArticleParser {
         }
 
         /** "Baca juga: <a href=…>Title</a>" → a related article with an absolute address. */
-        private void related(Element p, String rest) {
+        private void related(Element p, String title) {
             List<Element> links = p.select("a[href]");
             if (links.isEmpty()) {
-                relatedTitle(rest).ifPresent(t -> add(new ArticleDraft.RelatedArticle(t, null)));
+                if (title != null) {
+                    add(new ArticleDraft.RelatedArticle(title, null));
+                }
                 return;
             }
             for (Element a : links) {
-                String title = relatedTitle(a.text()).orElse(null);
-                if (title == null) {
+                String linkTitle = NewsroomMarkers.relatedTitle(a.text()).orElse(null);
+                if (linkTitle == null) {
                     continue;
                 }
                 Optional<String> url = PageUrls.resolve(base, a.attr("href"));
                 if (url.isEmpty() && base == null && !a.attr("href").isBlank() && !a.attr("href").startsWith("#")) {
                     unresolvedLinks++;
                 }
-                add(new ArticleDraft.RelatedArticle(title, url.orElse(null)));
+                add(new ArticleDraft.RelatedArticle(linkTitle, url.orElse(null)));
             }
         }
 
@@ -728,12 +721,6 @@ public class HtmlArticleParser {
             if (!key.isEmpty() && related.stream().noneMatch(x -> TitleKey.of(x.title()).equals(key))) {
                 related.add(r);
             }
-        }
-
-        private static Optional<String> relatedTitle(String raw) {
-            String t = spaces(raw).replaceFirst("(?iu)^(?:baca|simak)\\s+(?:juga|pula)\\s*[:\\-–—]?\\s*", "")
-                    .replaceAll("^[\"“«\\s]+|[\"”»\\s]+$", "").strip();
-            return HAS_WORD.matcher(t).find() ? Optional.of(t) : Optional.empty();
         }
 
         /** A copy holding only text, links (absolute), emphasis and line breaks. */

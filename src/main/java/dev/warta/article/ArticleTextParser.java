@@ -15,6 +15,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import dev.warta.article.NewsroomMarkers.Role;
+import dev.warta.entry.Byline;
 
 /**
  * Reads an article in the newsroom's plain-text format:
@@ -60,9 +61,9 @@ public class ArticleTextParser {
             summary = leadSentences(body.paragraphs.get(0));
         }
         String reporter = body.people.get(Role.REPORTER);
-        String author = body.people.getOrDefault(Role.AUTHOR, reporter);
-        return new ArticleDraft(title, summary, author, body.people.get(Role.EDITOR), reporter, body.publisher, body.city,
-                body.credit, findDate(text), bodyHtml(body.paragraphs), body.related, body.topics, null);
+        Byline byline = new Byline(body.people.getOrDefault(Role.AUTHOR, reporter), body.people.get(Role.EDITOR), reporter,
+                body.publisher, body.city, body.credit);
+        return new ArticleDraft(title, summary, byline, findDate(text), bodyHtml(body.paragraphs), body.related, body.topics);
     }
 
     /** The first line, when it can be a headline. */

@@ -24,6 +24,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 import dev.warta.article.NewsroomMarkers.Role;
+import dev.warta.entry.Byline;
 import dev.warta.ingest.HtmlSanitizer;
 import dev.warta.ingest.TitleKey;
 
@@ -87,12 +88,7 @@ public class HtmlArticleParser {
             String canonicalUrl,
             String title,
             String summary,
-            String author,
-            String editor,
-            String reporter,
-            String publisher,
-            String city,
-            String credit,
+            Byline byline,
             Instant publishedAt,
             Instant modifiedAt,
             String imageUrl,
@@ -217,8 +213,8 @@ public class HtmlArticleParser {
                 : siteName != null ? siteName
                 : ld.map(j -> j.names("publisher")).filter(l -> !l.isEmpty()).map(l -> l.get(0)).orElse(null);
 
-        return new Page(address, canonical, title, summary, author, editor, body.people.get(Role.REPORTER), publisher, body.city, body.credit,
-                published, modified, image, tags(doc, ld), List.copyOf(body.trailerTopics),
+        Byline byline = new Byline(author, editor, body.people.get(Role.REPORTER), publisher, body.city, body.credit);
+        return new Page(address, canonical, title, summary, byline, published, modified, image, tags(doc, ld), List.copyOf(body.trailerTopics),
                 body.out.children().isEmpty() ? null : body.html(), List.copyOf(body.related), next, List.copyOf(notes));
     }
 
@@ -263,17 +259,17 @@ public class HtmlArticleParser {
                     topics.add(t);
                 }
             }
-            credit = p.credit() != null ? p.credit() : credit;
-            reporter = reporter != null ? reporter : p.reporter();
-            city = city != null ? city : p.city();
+            credit = p.byline().credit() != null ? p.byline().credit() : credit;
+            reporter = reporter != null ? reporter : p.byline().reporter();
+            city = city != null ? city : p.byline().city();
         }
         List<String> tags = first.tags();
         if (topics.isEmpty() && !tags.isEmpty()) {
             topics.add(tags.get(0));
         }
-        String author = first.author() != null ? first.author() : reporter;
-        return new ArticleDraft(first.title(), first.summary(), author, first.editor(), reporter, first.publisher(), city,
-                credit, first.publishedAt(), bodies.length() == 0 ? null : bodies.toString(), related, topics,
+        Byline byline = new Byline(first.byline().author() != null ? first.byline().author() : reporter, first.byline().editor(),
+                reporter, first.byline().publisher(), city, credit);
+        return new ArticleDraft(first.title(), first.summary(), byline, first.publishedAt(), bodies.length() == 0 ? null : bodies.toString(), related, topics,
                 first.canonicalUrl(), first.imageUrl(), first.modifiedAt(), tags);
     }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.warta.ProblemException;
+import dev.warta.entry.Byline;
 import dev.warta.ingest.TitleKey;
 import dev.warta.topic.Slugs;
 
@@ -93,9 +94,10 @@ final class StructuredArticleReader {
             related.add(new ArticleDraft.RelatedArticle(relatedTitle, url(r, "url", field + ".url").orElse(null)));
         }
 
-        return new ArticleDraft(title, string(root, "summary", "summary").orElse(null),
-                string(root, "author", "author").orElse(null), string(root, "editor", "editor").orElse(null), null, null,
-                null, null, published, string(root, "contentHtml", "contentHtml").orElse(null), related, topics,
+        Byline byline = new Byline(string(root, "author", "author").orElse(null), string(root, "editor", "editor").orElse(null),
+                null, null, null, null);
+        return new ArticleDraft(title, string(root, "summary", "summary").orElse(null), byline, published,
+                string(root, "contentHtml", "contentHtml").orElse(null), related, topics,
                 url(root, "url", "url").orElse(null), url(root, "image", "image").orElse(null), modified, List.of());
     }
 

@@ -60,12 +60,12 @@ class MarkersInBothFormatsTest {
         String[] lines = { "Laporan Wartawan Tribunnews.com, Ilham Rian Pratama", "Penulis: Reza Deni", "Editor: Adi Suhendi",
                 "(Tribunnews.com / Ilham)", "Artikel lain terkait Pemilu 2024." };
         for (ArticleDraft draft : new ArticleDraft[] { text(lines), page("p", lines) }) {
-            assertThat(draft.reporter()).isEqualTo("Ilham Rian Pratama");
-            assertThat(draft.author()).isEqualTo("Reza Deni");
-            assertThat(draft.editor()).isEqualTo("Adi Suhendi");
-            assertThat(draft.credit()).isEqualTo("Tribunnews.com/Ilham");
+            assertThat(draft.byline().reporter()).isEqualTo("Ilham Rian Pratama");
+            assertThat(draft.byline().author()).isEqualTo("Reza Deni");
+            assertThat(draft.byline().editor()).isEqualTo("Adi Suhendi");
+            assertThat(draft.byline().credit()).isEqualTo("Tribunnews.com/Ilham");
             assertThat(draft.topics()).containsExactly("Pemilu 2024");
-            assertThat(draft.publisher()).isEqualTo("Tribunnews.com");
+            assertThat(draft.byline().publisher()).isEqualTo("Tribunnews.com");
             assertThat(Jsoup.parseBodyFragment(draft.bodyHtml()).text()).isEqualTo("Paragraf pembuka. Paragraf penutup.");
         }
     }
@@ -74,8 +74,8 @@ class MarkersInBothFormatsTest {
     void aBylineThePageSetsAsAHeadingIsABylineAsItIsInText() {
         ArticleDraft draft = page("h4", "Editor: Adi Suhendi", "Laporan Koresponden Tribunnews.com, Ilham Rian Pratama");
 
-        assertThat(draft.editor()).isEqualTo("Adi Suhendi");
-        assertThat(draft.reporter()).isEqualTo("Ilham Rian Pratama");
+        assertThat(draft.byline().editor()).isEqualTo("Adi Suhendi");
+        assertThat(draft.byline().reporter()).isEqualTo("Ilham Rian Pratama");
         assertThat(draft.bodyHtml()).doesNotContain("<h3>");
     }
 
@@ -85,8 +85,8 @@ class MarkersInBothFormatsTest {
         ArticleDraft fromPage = pages.parse("<html><body><div class=\"txt-article\"><p>TRIBUN-TIMUR.COM, KOTA MAKASSAR – "
                 + "Hujan deras.</p><p>Isi.</p></div></body></html>", ADDRESS);
         for (ArticleDraft draft : new ArticleDraft[] { fromText, fromPage }) {
-            assertThat(draft.publisher()).isEqualTo("Tribun-timur.com");
-            assertThat(draft.city()).isEqualTo("Kota Makassar");
+            assertThat(draft.byline().publisher()).isEqualTo("Tribun-timur.com");
+            assertThat(draft.byline().city()).isEqualTo("Kota Makassar");
             assertThat(draft.bodyHtml()).startsWith("<p>Hujan deras.</p>");
         }
     }

@@ -26,12 +26,13 @@ import dev.warta.entry.Byline;
  * Penulis: ...            (any order, each optional; also "Editor:" and "Laporan Wartawan X, Name")
  * TRIBUNNEWS.COM, CITY - first paragraph ...
  * paragraphs, with short unpunctuated lines between them as subheadings
- * Baca juga: related title
+ * Baca juga: related title   (also "Simak juga", "Baca pula")
  * (Tribunnews.com/Credit)
  * Artikel lain terkait Topic
  * </pre>
  *
- * Blank lines, Windows or old Mac line endings, a byte-order mark and non-breaking spaces are tolerated.
+ * What each marked line is, {@link NewsroomMarkers} says, for this parser and the page parser alike. Blank
+ * lines, Windows or old Mac line endings, a byte-order mark and non-breaking spaces are tolerated.
  */
 public class ArticleTextParser {
 

@@ -1,13 +1,16 @@
 package dev.warta.article;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
+import dev.warta.entry.Byline;
 import dev.warta.ingest.EntryDraft;
 
 /**
  * A news article as a parser read it, before it is stored.
  *
+ * @param byline      who wrote, edited and credits it; {@link Byline#NONE} when the source names nobody
  * @param publishedAt the date the article states, or null when it states none
  * @param bodyHtml    paragraphs and subheadings as HTML, without bylines, related links, credit or trailer
  * @param topics      topic labels, in the order found
@@ -19,12 +22,7 @@ import dev.warta.ingest.EntryDraft;
 public record ArticleDraft(
         String title,
         String summary,
-        String author,
-        String editor,
-        String reporter,
-        String publisher,
-        String city,
-        String credit,
+        Byline byline,
         Instant publishedAt,
         String bodyHtml,
         List<RelatedArticle> related,
@@ -35,17 +33,16 @@ public record ArticleDraft(
         List<String> tags) {
 
     public ArticleDraft {
+        byline = byline == null ? Byline.NONE : byline;
         related = related == null ? List.of() : List.copyOf(related);
         topics = topics == null ? List.of() : List.copyOf(topics);
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
     /** A draft from a source that has no canonical URL, image, modification date or tags (the newsroom text). */
-    public ArticleDraft(String title, String summary, String author, String editor, String reporter, String publisher,
-            String city, String credit, Instant publishedAt, String bodyHtml, List<RelatedArticle> related,
-            List<String> topics, String url) {
-        this(title, summary, author, editor, reporter, publisher, city, credit, publishedAt, bodyHtml, related, topics, url,
-                null, null, List.of());
+    public ArticleDraft(String title, String summary, Byline byline, Instant publishedAt, String bodyHtml,
+            List<RelatedArticle> related, List<String> topics) {
+        this(title, summary, byline, publishedAt, bodyHtml, related, topics, null, null, null, List.of());
     }
 
     /** A "Baca juga" article: its title, and its address when the source has one. */
@@ -53,19 +50,17 @@ public record ArticleDraft(
     }
 
     public ArticleDraft withPublishedAt(Instant instant) {
-        return new ArticleDraft(title, summary, author, editor, reporter, publisher, city, credit, instant, bodyHtml,
-                related, topics, url, imageUrl, modifiedAt, tags);
+        return new ArticleDraft(title, summary, byline, instant, bodyHtml, related, topics, url, imageUrl, modifiedAt, tags);
     }
 
     public ArticleDraft withTopics(List<String> moreTopics) {
-        var all = new java.util.ArrayList<>(topics);
+        List<String> all = new ArrayList<>(topics);
         for (String t : moreTopics) {
             if (all.stream().noneMatch(existing -> existing.equalsIgnoreCase(t.strip()))) {
                 all.add(t.strip());
             }
         }
-        return new ArticleDraft(title, summary, author, editor, reporter, publisher, city, credit, publishedAt, bodyHtml,
-                related, all, url, imageUrl, modifiedAt, tags);
+        return new ArticleDraft(title, summary, byline, publishedAt, bodyHtml, related, all, url, imageUrl, modifiedAt, tags);
     }
 
     /** The same draft at this address, unless it already names its own. */
@@ -73,13 +68,13 @@ public record ArticleDraft(
         if (url != null || address == null) {
             return this;
         }
-        return new ArticleDraft(title, summary, author, editor, reporter, publisher, city, credit, publishedAt, bodyHtml,
-                related, topics, address, imageUrl, modifiedAt, tags);
+        return new ArticleDraft(title, summary, byline, publishedAt, bodyHtml, related, topics, address, imageUrl, modifiedAt,
+                tags);
     }
 
     EntryDraft toEntryDraft() {
-        return new EntryDraft(title, summary, bodyHtml, author, editor, reporter, publisher, city, credit, url, publishedAt,
-                topics, related.stream().map(r -> new EntryDraft.RelatedDraft(r.title(), r.url())).toList(), imageUrl,
-                modifiedAt);
+        return new EntryDraft(title, summary, bodyHtml, byline.author(), byline.editor(), byline.reporter(), byline.publisher(),
+                byline.city(), byline.credit(), url, publishedAt, topics,
+                related.stream().map(r -> new EntryDraft.RelatedDraft(r.title(), r.url())).toList(), imageUrl, modifiedAt);
     }
 }

@@ -4,24 +4,22 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import dev.warta.entry.Byline;
 import dev.warta.ingest.HtmlSanitizer;
 
 /**
  * An article as Warta read it, before (or instead of) storing it: the answer to {@code ?dryRun=true} and
- * what the editor page previews. {@code contentHtml} is sanitized exactly as ingest would store it.
+ * what the editor page previews. {@code contentHtml} is sanitized exactly as ingest would store it. The
+ * byline's parts are fields of their own in JSON ({@code author}, {@code editor}, …), as in an entry's.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ArticlePreview(
         boolean dryRun,
         String title,
         String summary,
-        String author,
-        String editor,
-        String reporter,
-        String publisher,
-        String city,
-        String credit,
+        @JsonUnwrapped Byline byline,
         Instant published,
         Instant modified,
         String url,
@@ -37,9 +35,8 @@ public record ArticlePreview(
 
     public static ArticlePreview of(ArticleReading reading, boolean dryRun) {
         ArticleDraft d = reading.draft();
-        return new ArticlePreview(dryRun, d.title(), d.summary(), d.author(), d.editor(), d.reporter(), d.publisher(), d.city(),
-                d.credit(), d.publishedAt(), d.modifiedAt(), d.url(), d.imageUrl(), d.tags(), d.topics(),
-                d.related().stream().map(r -> new Related(r.title(), r.url())).toList(), HtmlSanitizer.clean(d.bodyHtml()),
-                reading.notes());
+        return new ArticlePreview(dryRun, d.title(), d.summary(), d.byline(), d.publishedAt(), d.modifiedAt(), d.url(),
+                d.imageUrl(), d.tags(), d.topics(), d.related().stream().map(r -> new Related(r.title(), r.url())).toList(),
+                HtmlSanitizer.clean(d.bodyHtml()), reading.notes());
     }
 }

@@ -2,6 +2,7 @@ package dev.warta.article;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warta.ProblemException;
 import dev.warta.ingest.IngestResult;
 import dev.warta.ingest.IngestService;
+import dev.warta.ingest.TitleKey;
 import io.quarkus.logging.Log;
 
 /** Reads a submitted article, in any of its forms, and hands it to ingest. */
@@ -41,51 +43,37 @@ public class ArticleService {
         }
     }
 
-    /** A submission: what was read, and what ingest did with it (null on a dry run). */
-    public record Submitted(ArticleReading reading, IngestResult result) {
-        public boolean dryRun() {
-            return result == null;
-        }
+    /** A stored article: what was read, and what ingest did with it. */
+    public record Published(ArticleReading reading, IngestResult result) {
     }
 
-    /**
-     * Reads the article and, unless {@code dryRun}, stores it. A dry run writes nothing, but does fetch
-     * the pages it has to read.
-     */
-    public Submitted submit(ArticleInput input, Overrides overrides, boolean dryRun) {
+    /** The article as it would be stored; writes nothing, but does fetch the pages it has to read. */
+    public ArticleReading preview(ArticleInput input, Overrides overrides) {
         ArticleReading reading = read(input);
         ArticleDraft draft = reading.draft();
         if (overrides.published() != null) {
             draft = draft.withPublishedAt(overrides.published());
         }
-        draft = draft.withTopics(overrides.topics());
-        ArticleReading prepared = new ArticleReading(draft, reading.notes());
-        if (dryRun) {
-            return new Submitted(prepared, null);
-        }
-        prepared.notes().forEach(note -> Log.infof("Article \"%s\": %s", prepared.draft().title(), note));
-        return new Submitted(prepared, ingest.ingest(prepared.draft().toEntryDraft()));
+        return new ArticleReading(draft.withTopics(overrides.topics()), reading.notes());
     }
 
-    /**
-     * @param published overrides the date found in the text; null keeps it
-     * @param topics    topic labels added to the one the trailer names
-     */
-    public IngestResult submitText(String text, Instant published, List<String> topics) {
-        return submit(new ArticleInput.Text(text, null), new Overrides(published, topics), false).result();
+    /** Reads the article and stores it. */
+    public Published publish(ArticleInput input, Overrides overrides) {
+        ArticleReading reading = preview(input, overrides);
+        reading.notes().forEach(note -> Log.infof("Article \"%s\": %s", reading.draft().title(), note));
+        return new Published(reading, ingest.ingest(reading.draft().toEntryDraft()));
     }
 
-    public ArticleDraft parseText(String text) {
-        return textParser.parse(text);
-    }
-
-    ArticleReading read(ArticleInput input) {
+    private ArticleReading read(ArticleInput input) {
         // Java 17: no pattern matching for switch yet.
         if (input instanceof ArticleInput.Text t) {
             String address = t.address() == null ? null : PageUrls.normalize(t.address().toString()).orElse(null);
             return new ArticleReading(textParser.parse(t.text()).withUrlIfAbsent(address), List.of());
         }
         if (input instanceof ArticleInput.Html h) {
+            if (h.bytes().length == 0 || new String(h.bytes(), StandardCharsets.ISO_8859_1).isBlank()) {
+                throw ProblemException.invalid("invalid-article", "the page is empty").with("field", "body");
+            }
             return requireTitle(pages.read(h.bytes(), h.charset(), h.address()), false,
                     "the page has no headline (og:title, JSON-LD headline or h1)");
         }
@@ -96,6 +84,9 @@ public class ArticleService {
     }
 
     private ArticleReading readJson(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw ProblemException.invalid("invalid-json", "the body is empty; send a JSON object");
+        }
         JsonNode root;
         try {
             root = json.readTree(bytes);
@@ -120,7 +111,7 @@ public class ArticleService {
     /** A posted body without a headline is the request's fault; a fetched page without one is the page's. */
     private static ArticleReading requireTitle(ArticleReading reading, boolean fetched, String detail) {
         String title = reading.draft().title();
-        if (title == null || dev.warta.ingest.TitleKey.of(title).isEmpty()) {
+        if (title == null || TitleKey.of(title).isEmpty()) {
             throw (fetched ? ProblemException.refused("not-an-article", detail) : ProblemException.invalid("not-an-article", detail))
                     .with("field", fetched ? "url" : "body");
         }

@@ -5,13 +5,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+
+import dev.warta.article.NewsroomMarkers.Role;
+import dev.warta.entry.Byline;
 
 /**
  * Reads an article in the newsroom's plain-text format:
@@ -22,12 +26,13 @@ import org.jsoup.nodes.Element;
  * Penulis: ...            (any order, each optional; also "Editor:" and "Laporan Wartawan X, Name")
  * TRIBUNNEWS.COM, CITY - first paragraph ...
  * paragraphs, with short unpunctuated lines between them as subheadings
- * Baca juga: related title
+ * Baca juga: related title   (also "Simak juga", "Baca pula")
  * (Tribunnews.com/Credit)
  * Artikel lain terkait Topic
  * </pre>
  *
- * Blank lines, Windows or old Mac line endings, a byte-order mark and non-breaking spaces are tolerated.
+ * What each marked line is, {@link NewsroomMarkers} says, for this parser and the page parser alike. Blank
+ * lines, Windows or old Mac line endings, a byte-order mark and non-breaking spaces are tolerated.
  */
 public class ArticleTextParser {
 
@@ -39,28 +44,36 @@ public class ArticleTextParser {
     private static final int MAX_HEADING_WORDS = 12;
     private static final int MAX_SUMMARY_LENGTH = 400;
 
-    static final Pattern AUTHOR = Pattern.compile("(?i)^penulis\\s*:\\s*(.+)$");
-    static final Pattern EDITOR = Pattern.compile("(?i)^editor\\s*:\\s*(.+)$");
-    static final Pattern REPORTER = Pattern.compile("(?i)^laporan\\s+(?:wartawan|reporter|koresponden)\\s+(\\S+?)\\s*,\\s*(.+)$");
-    /** Upper-case outlet domain, optional city, dash: {@code TRIBUNNEWS.COM, JAKARTA - }. */
-    static final Pattern DATELINE = Pattern.compile(
-            "^([A-Z0-9][A-Z0-9-]*(?:\\.[A-Z]{2,})+)(?:\\s*,\\s*([^-–—]+?))?\\s*[-–—]+\\s*(.*)$");
-    static final Pattern RELATED = Pattern.compile("(?i)^baca\\s+juga\\s*[:\\-–—]\\s*(.+)$");
-    static final Pattern CREDIT = Pattern.compile("^\\(\\s*([A-Za-z0-9-]+(?:\\.[A-Za-z]{2,})+\\s*/[^()]+?)\\s*\\)$");
-    static final Pattern TRAILER = Pattern.compile("(?i)^artikel\\s+lain\\s+terkait\\s*:?\\s*(.+)$");
     private static final Pattern DATE = Pattern.compile("\\((\\d{1,2})/(\\d{1,2})/(\\d{4})\\)");
     private static final Pattern FINAL_PUNCTUATION = Pattern.compile("[.!?:;,…\"'”’»)\\]]$");
     private static final Pattern OPENING_QUOTE = Pattern.compile("^[\"'“‘«(\\[-]");
-    private static final Pattern HAS_WORD = Pattern.compile("[\\p{L}\\p{N}]");
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
 
     public ArticleDraft parse(String text) {
         List<Line> lines = lines(text);
+        String title = headline(lines);
+        Head head = new Head();
+        int i = head.read(lines);
+        Body body = new Body(head.people);
+        for (; i < lines.size(); i++) {
+            body.read(lines.get(i).text);
+        }
+        String summary = head.summary;
+        if (summary == null && !body.paragraphs.isEmpty()) {
+            summary = leadSentences(body.paragraphs.get(0));
+        }
+        String reporter = body.people.get(Role.REPORTER);
+        Byline byline = new Byline(body.people.getOrDefault(Role.AUTHOR, reporter), body.people.get(Role.EDITOR), reporter,
+                body.publisher, body.city, body.credit);
+        return new ArticleDraft(title, summary, byline, findDate(text), bodyHtml(body.paragraphs), body.related, body.topics);
+    }
+
+    /** The first line, when it can be a headline. */
+    private static String headline(List<Line> lines) {
         if (lines.isEmpty()) {
             throw new ArticleFormatException("the article is empty", 0);
         }
         Line first = lines.get(0);
-        if (isMarker(first.text)) {
+        if (NewsroomMarkers.isMarker(first.text)) {
             throw new ArticleFormatException("the first line must be the headline, but it is \"" + abbreviate(first.text)
                     + "\"", first.number);
         }
@@ -68,74 +81,80 @@ public class ArticleTextParser {
             throw new ArticleFormatException("the first line must be the headline, but it is " + first.text.length()
                     + " characters long (at most " + MAX_TITLE_LENGTH + ")", first.number);
         }
-
-        if (!HAS_WORD.matcher(first.text).find()) {
+        if (!PlainText.hasWord(first.text)) {
             throw new ArticleFormatException("the headline \"" + first.text + "\" has no letters or digits", first.number);
         }
-        String title = first.text;
-        String summary = null;
-        String author = null;
-        String editor = null;
-        String reporter = null;
-        int i = 1;
-        for (; i < lines.size(); i++) {
-            String line = lines.get(i).text;
-            Matcher m;
-            if ((m = AUTHOR.matcher(line)).matches()) {
-                author = m.group(1).strip();
-            } else if ((m = EDITOR.matcher(line)).matches()) {
-                editor = m.group(1).strip();
-            } else if ((m = REPORTER.matcher(line)).matches()) {
-                reporter = m.group(2).strip();
-            } else if (i == 1 && !DATELINE.matcher(line).matches() && !isMarker(line)) {
-                summary = line;
-            } else {
-                break;
+        return first.text;
+    }
+
+    /** The lines between headline and body: the lede and the bylines, in any order; the last of a role counts. */
+    private static final class Head {
+        final Map<Role, String> people = new EnumMap<>(Role.class);
+        String summary;
+
+        /** Reads the head; returns the index of the body's first line. */
+        int read(List<Line> lines) {
+            int i = 1;
+            for (; i < lines.size(); i++) {
+                String line = lines.get(i).text;
+                NewsroomMarkers.Line kind = NewsroomMarkers.classify(line);
+                if (kind instanceof NewsroomMarkers.Person p) {
+                    people.put(p.role(), p.name());
+                } else if (i == 1 && kind instanceof NewsroomMarkers.Text) {
+                    summary = line;
+                } else {
+                    break;
+                }
             }
+            return i;
+        }
+    }
+
+    /**
+     * The body's lines: the dateline opening the first, paragraphs, and the markers that become fields. A byline
+     * for a role the head already named is a paragraph, as the writer may quote one.
+     */
+    private static final class Body {
+        final Map<Role, String> people;
+        final List<String> paragraphs = new ArrayList<>();
+        final List<ArticleDraft.RelatedArticle> related = new ArrayList<>();
+        final List<String> topics = new ArrayList<>();
+        String publisher;
+        String city;
+        String credit;
+        boolean first = true;
+
+        Body(Map<Role, String> head) {
+            this.people = new EnumMap<>(Role.class);
+            this.people.putAll(head);
         }
 
-        String publisher = null;
-        String city = null;
-        List<String> paragraphs = new ArrayList<>();
-        List<ArticleDraft.RelatedArticle> related = new ArrayList<>();
-        List<String> topics = new ArrayList<>();
-        String credit = null;
-        boolean firstBodyLine = true;
-        for (; i < lines.size(); i++) {
-            String line = lines.get(i).text;
-            Matcher m;
-            if (firstBodyLine && (m = DATELINE.matcher(line)).matches()) {
-                publisher = publisherName(m.group(1));
-                city = m.group(2) == null ? null : titleCase(m.group(2).strip());
-                if (!m.group(3).isBlank()) {
-                    paragraphs.add(m.group(3).strip());
+        void read(String line) {
+            NewsroomMarkers.Line kind = NewsroomMarkers.classify(line);
+            boolean opening = first;
+            first = false;
+            if (opening && kind instanceof NewsroomMarkers.Dateline d) {
+                publisher = d.publisher();
+                city = d.city();
+                if (!d.rest().isBlank()) {
+                    paragraphs.add(d.rest());
                 }
-            } else if ((m = RELATED.matcher(line)).matches()) {
-                related.add(new ArticleDraft.RelatedArticle(m.group(1).strip(), null));
-            } else if ((m = CREDIT.matcher(line)).matches()) {
-                credit = m.group(1).replaceAll("\\s*/\\s*", "/");
-            } else if ((m = TRAILER.matcher(line)).matches()) {
-                String topic = m.group(1).strip().replaceAll("[.:;,]+$", "").strip();
-                if (HAS_WORD.matcher(topic).find() && topics.stream().noneMatch(topic::equalsIgnoreCase)) {
-                    topics.add(topic);
+            } else if (kind instanceof NewsroomMarkers.Related r) {
+                if (r.title() != null) {
+                    related.add(new ArticleDraft.RelatedArticle(r.title(), null));
                 }
-            } else if ((m = AUTHOR.matcher(line)).matches() && author == null) {
-                author = m.group(1).strip();
-            } else if ((m = EDITOR.matcher(line)).matches() && editor == null) {
-                editor = m.group(1).strip();
-            } else if ((m = REPORTER.matcher(line)).matches() && reporter == null) {
-                reporter = m.group(2).strip();
+            } else if (kind instanceof NewsroomMarkers.Credit c) {
+                credit = c.credit();
+            } else if (kind instanceof NewsroomMarkers.Trailer t) {
+                if (t.topic() != null && topics.stream().noneMatch(t.topic()::equalsIgnoreCase)) {
+                    topics.add(t.topic());
+                }
+            } else if (kind instanceof NewsroomMarkers.Person p && !people.containsKey(p.role())) {
+                people.put(p.role(), p.name());
             } else {
                 paragraphs.add(line);
             }
-            firstBodyLine = false;
         }
-
-        if (summary == null && !paragraphs.isEmpty()) {
-            summary = leadSentences(paragraphs.get(0));
-        }
-        return new ArticleDraft(title, summary, author != null ? author : reporter, editor, reporter, publisher, city,
-                credit, findDate(text), bodyHtml(paragraphs), related, topics, null);
     }
 
     /** Non-blank lines, trimmed, with their 1-based line numbers in the submitted text. */
@@ -144,17 +163,12 @@ public class ArticleTextParser {
         List<Line> lines = new ArrayList<>();
         String[] raw = normalized.split("\n", -1);
         for (int n = 0; n < raw.length; n++) {
-            String line = SPACES.matcher(raw[n]).replaceAll(" ").strip();
+            String line = PlainText.spaces(raw[n]);
             if (!line.isEmpty()) {
                 lines.add(new Line(n + 1, line));
             }
         }
         return lines;
-    }
-
-    private static boolean isMarker(String line) {
-        return AUTHOR.matcher(line).matches() || EDITOR.matcher(line).matches() || REPORTER.matcher(line).matches()
-                || RELATED.matcher(line).matches() || CREDIT.matcher(line).matches() || TRAILER.matcher(line).matches();
     }
 
     /** Paragraphs as {@code <p>}, and a short line without final punctuation between two of them as {@code <h2>}. */
@@ -192,25 +206,6 @@ public class ArticleTextParser {
             }
         }
         return null;
-    }
-
-    /** {@code TRIBUNNEWS.COM} → {@code Tribunnews.com}. */
-    static String publisherName(String domain) {
-        String lower = domain.toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
-    }
-
-    static String titleCase(String words) {
-        StringBuilder out = new StringBuilder();
-        for (String word : words.toLowerCase(Locale.ROOT).split(" ")) {
-            if (!word.isEmpty()) {
-                if (out.length() > 0) {
-                    out.append(' ');
-                }
-                out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-            }
-        }
-        return out.toString();
     }
 
     static String leadSentences(String paragraph) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -34,7 +33,7 @@ class SampleImporter {
             Log.debugf("Sample import skipped: the database already holds %d entries", existing);
             return;
         }
-        IngestResult result = articles.submitText(read(SAMPLE), null, List.of());
+        IngestResult result = articles.publish(new ArticleInput.Text(read(SAMPLE), null), ArticleService.Overrides.NONE).result();
         Log.infof("Imported the sample article as entry %d", result.entryId());
     }
 

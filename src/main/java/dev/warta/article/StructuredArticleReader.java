@@ -11,6 +11,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.warta.ProblemException;
+import dev.warta.entry.Byline;
 import dev.warta.ingest.TitleKey;
 import dev.warta.topic.Slugs;
 
@@ -62,6 +63,18 @@ final class StructuredArticleReader {
         Instant published = string(root, "published", "published").map(v -> date(v, "published")).orElse(null);
         Instant modified = string(root, "modified", "modified").map(v -> date(v, "modified")).orElse(null);
 
+        List<String> topics = topics(root);
+        List<ArticleDraft.RelatedArticle> related = related(root);
+
+        Byline byline = new Byline(string(root, "author", "author").orElse(null), string(root, "editor", "editor").orElse(null),
+                null, null, null, null);
+        return new ArticleDraft(title, string(root, "summary", "summary").orElse(null), byline, published,
+                string(root, "contentHtml", "contentHtml").orElse(null), related, topics,
+                url(root, "url", "url").orElse(null), url(root, "image", "image").orElse(null), modified, List.of());
+    }
+
+    /** {@code topics}: labels with letters or digits, each once (case ignored). */
+    private static List<String> topics(JsonNode root) {
         List<String> topics = new ArrayList<>();
         JsonNode topicNode = array(root, "topics");
         for (int i = 0; i < topicNode.size(); i++) {
@@ -74,7 +87,11 @@ final class StructuredArticleReader {
                 topics.add(t.asText().strip());
             }
         }
+        return topics;
+    }
 
+    /** {@code related}: objects of a title (required) and an absolute address. */
+    private static List<ArticleDraft.RelatedArticle> related(JsonNode root) {
         List<ArticleDraft.RelatedArticle> related = new ArrayList<>();
         JsonNode relatedNode = array(root, "related");
         for (int i = 0; i < relatedNode.size(); i++) {
@@ -92,11 +109,7 @@ final class StructuredArticleReader {
                     .orElseThrow(() -> invalid(field + ".title", field + ".title is required and needs letters or digits"));
             related.add(new ArticleDraft.RelatedArticle(relatedTitle, url(r, "url", field + ".url").orElse(null)));
         }
-
-        return new ArticleDraft(title, string(root, "summary", "summary").orElse(null),
-                string(root, "author", "author").orElse(null), string(root, "editor", "editor").orElse(null), null, null,
-                null, null, published, string(root, "contentHtml", "contentHtml").orElse(null), related, topics,
-                url(root, "url", "url").orElse(null), url(root, "image", "image").orElse(null), modified, List.of());
+        return related;
     }
 
     private static void requireObject(JsonNode node, String what) {

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
@@ -139,6 +142,28 @@ class ArticleJsonIngestTest {
 
         assertThat(db.snapshot()).isEqualTo(before);
         assertThat(given().get("/feeds/all.atom").asString()).isEqualTo(feedBefore);
+    }
+
+    @Test
+    void aDryRunNamesTheBylineInFlatFieldsInTheirPlace() throws Exception {
+        String text = """
+                Judul Berita
+                Ringkasan berita.
+                Laporan Wartawan Tribunnews.com, Ilham Rian Pratama
+                Penulis: Reza Deni
+                Editor: Adi Suhendi
+                TRIBUNNEWS.COM, JAKARTA - Isi berita, Kamis (5/1/2023).
+                (Tribunnews.com/Ilham)
+                """;
+        String json = post("text/plain; charset=utf-8", text, true).then().statusCode(200).extract().asString();
+
+        Map<String, Object> preview = new ObjectMapper().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+        assertThat(preview.keySet()).containsExactly("dryRun", "title", "summary", "author", "editor", "reporter", "publisher",
+                "city", "credit", "published", "tags", "topics", "related", "contentHtml", "notes");
+        assertThat(preview).containsEntry("author", "Reza Deni").containsEntry("editor", "Adi Suhendi")
+                .containsEntry("reporter", "Ilham Rian Pratama").containsEntry("publisher", "Tribunnews.com")
+                .containsEntry("city", "Jakarta").containsEntry("credit", "Tribunnews.com/Ilham");
     }
 
     @ParameterizedTest

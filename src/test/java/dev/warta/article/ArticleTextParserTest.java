@@ -47,11 +47,11 @@ class ArticleTextParserTest {
 
         @Test
         void readsAuthorEditorAndPublisherWithoutCity() {
-            assertThat(draft.author()).isEqualTo("Yunita Rahmayanti");
-            assertThat(draft.editor()).isEqualTo("Whiesa Daniswara");
-            assertThat(draft.publisher()).isEqualTo("Tribunnews.com");
-            assertThat(draft.city()).isNull();
-            assertThat(draft.reporter()).isNull();
+            assertThat(draft.byline().author()).isEqualTo("Yunita Rahmayanti");
+            assertThat(draft.byline().editor()).isEqualTo("Whiesa Daniswara");
+            assertThat(draft.byline().publisher()).isEqualTo("Tribunnews.com");
+            assertThat(draft.byline().city()).isNull();
+            assertThat(draft.byline().reporter()).isNull();
         }
 
         @Test
@@ -85,7 +85,7 @@ class ArticleTextParserTest {
 
         @Test
         void readsCreditAndTopic() {
-            assertThat(draft.credit()).isEqualTo("Tribunnews.com/Yunita Rahmayanti");
+            assertThat(draft.byline().credit()).isEqualTo("Tribunnews.com/Yunita Rahmayanti");
             assertThat(draft.topics()).containsExactly("Konflik Rusia VS Ukraina");
         }
 
@@ -127,8 +127,8 @@ class ArticleTextParserTest {
                     Persetujuan diambil secara aklamasi.
                     Artikel lain terkait Politik
                     """);
-            assertThat(draft.publisher()).isEqualTo("Tribunnews.com");
-            assertThat(draft.city()).isEqualTo("Jakarta");
+            assertThat(draft.byline().publisher()).isEqualTo("Tribunnews.com");
+            assertThat(draft.byline().city()).isEqualTo("Jakarta");
             assertThat(Jsoup.parseBodyFragment(draft.bodyHtml()).select("p").first().text())
                     .isEqualTo("Rapat paripurna DPR menyetujui RUU anggaran, Kamis (5/1/2023).");
             assertThat(draft.publishedAt()).isEqualTo(OffsetDateTime.parse("2023-01-05T00:00+07:00").toInstant());
@@ -143,7 +143,7 @@ class ArticleTextParserTest {
                     TRIBUNNEWS.COM, BANDAR LAMPUNG – Hujan deras sejak Minggu (8/1/2023) malam membuat sungai meluap.
                     Warga mengungsi ke masjid terdekat.
                     """);
-            assertThat(draft.city()).isEqualTo("Bandar Lampung");
+            assertThat(draft.byline().city()).isEqualTo("Bandar Lampung");
             assertThat(draft.bodyHtml()).startsWith("<p>Hujan deras sejak Minggu");
         }
 
@@ -156,8 +156,8 @@ class ArticleTextParserTest {
                     TRIBUNNEWS.COM - Paragraf pertama.
                     Paragraf kedua.
                     """);
-            assertThat(draft.author()).isEqualTo("Yunita Rahmayanti");
-            assertThat(draft.editor()).isNull();
+            assertThat(draft.byline().author()).isEqualTo("Yunita Rahmayanti");
+            assertThat(draft.byline().editor()).isNull();
         }
 
         @Test
@@ -169,8 +169,8 @@ class ArticleTextParserTest {
                     TRIBUNNEWS.COM, JAKARTA - Komisi Pemberantasan Korupsi memeriksa tiga saksi, Selasa (10/1/2023).
                     Pemeriksaan berlangsung di Gedung Merah Putih.
                     """);
-            assertThat(draft.reporter()).isEqualTo("Ilham Rian Pratama");
-            assertThat(draft.author()).isEqualTo("Ilham Rian Pratama");
+            assertThat(draft.byline().reporter()).isEqualTo("Ilham Rian Pratama");
+            assertThat(draft.byline().author()).isEqualTo("Ilham Rian Pratama");
             assertThat(draft.bodyHtml()).doesNotContain("Laporan Wartawan");
         }
 
@@ -184,9 +184,9 @@ class ArticleTextParserTest {
                     Editor: Johnson Simanjuntak
                     TRIBUNNEWS.COM - Isi berita.
                     """);
-            assertThat(draft.author()).isEqualTo("Reza Deni");
-            assertThat(draft.editor()).isEqualTo("Johnson Simanjuntak");
-            assertThat(draft.reporter()).isEqualTo("Reza Deni");
+            assertThat(draft.byline().author()).isEqualTo("Reza Deni");
+            assertThat(draft.byline().editor()).isEqualTo("Johnson Simanjuntak");
+            assertThat(draft.byline().reporter()).isEqualTo("Reza Deni");
         }
 
         @Test
@@ -251,7 +251,7 @@ class ArticleTextParserTest {
         void takesTheSummaryFromTheFirstParagraphWhenThereIsNoLede() {
             ArticleDraft draft = parser.parse("Judul\nPenulis: A\nTRIBUNNEWS.COM - Kalimat pembuka berita.\nKalimat lain.\n");
             assertThat(draft.summary()).isEqualTo("Kalimat pembuka berita.");
-            assertThat(draft.author()).isEqualTo("A");
+            assertThat(draft.byline().author()).isEqualTo("A");
         }
 
         @Test

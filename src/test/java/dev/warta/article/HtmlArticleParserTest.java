@@ -41,14 +41,14 @@ class HtmlArticleParserTest {
 
         assertThat(page.title()).isEqualTo(Fixtures.SAMPLE_TITLE);
         assertThat(page.summary()).startsWith("Presiden Rusia Vladimir Putin kunjungi Presiden Belarusia");
-        assertThat(page.author()).isEqualTo("Yunita Rahmayanti");
-        assertThat(page.editor()).isEqualTo("Whiesa Daniswara");
+        assertThat(page.byline().author()).isEqualTo("Yunita Rahmayanti");
+        assertThat(page.byline().editor()).isEqualTo("Whiesa Daniswara");
         assertThat(page.publishedAt()).isEqualTo(Instant.parse("2022-12-19T10:30:52Z"));
         assertThat(page.modifiedAt()).isEqualTo(Instant.parse("2022-12-19T11:02:11Z"));
         assertThat(page.canonicalUrl()).isEqualTo(TRIBUN_URL);
         assertThat(page.imageUrl()).isEqualTo("https://asset-2.tstatic.net/tribunnews/foto/bank/images/putin-lukashenko-minsk.jpg");
         assertThat(page.tags()).containsExactly("Vladimir Putin", "Belarusia", "Alexander Lukashenko");
-        assertThat(page.publisher()).isEqualTo("Tribunnews.com");
+        assertThat(page.byline().publisher()).isEqualTo("Tribunnews.com");
         assertThat(page.next()).hasToString(TRIBUN_URL + "?page=2");
 
         assertThat(page.related()).containsExactly(
@@ -84,7 +84,7 @@ class HtmlArticleParserTest {
         assertThat(draft.related()).extracting(ArticleDraft.RelatedArticle::url)
                 .allSatisfy(url -> assertThat(url).startsWith("https://www.tribunnews.com/internasional/2022/12/")
                         .doesNotContain("utm_").doesNotContain("#"));
-        assertThat(draft.credit()).isEqualTo("Tribunnews.com/Yunita Rahmayanti");
+        assertThat(draft.byline().credit()).isEqualTo("Tribunnews.com/Yunita Rahmayanti");
         assertThat(draft.topics()).as("from the trailer on the last page").containsExactly(Fixtures.TOPIC_LABEL);
         assertThat(draft.bodyHtml()).doesNotContain("Artikel lain terkait", "Tribunnews.com/Yunita", "Halaman sebelumnya",
                 "ads-placeholder");
@@ -96,15 +96,15 @@ class HtmlArticleParserTest {
 
         assertThat(draft.title()).isEqualTo("Gempa Susulan Guncang Cianjur, BMKG Minta Warga Waspada");
         assertThat(draft.summary()).startsWith("BMKG mencatat 12 gempa susulan");
-        assertThat(draft.author()).isEqualTo("Rina Kartika, Dedi Supriadi");
-        assertThat(draft.editor()).isEqualTo("Agus Salim");
+        assertThat(draft.byline().author()).isEqualTo("Rina Kartika, Dedi Supriadi");
+        assertThat(draft.byline().editor()).isEqualTo("Agus Salim");
         assertThat(draft.publishedAt()).isEqualTo(Instant.parse("2022-11-22T02:15:00Z"));
         assertThat(draft.modifiedAt()).isEqualTo(Instant.parse("2022-11-22T04:40:00Z"));
         assertThat(draft.url()).isEqualTo("https://kabarnusantara.example/nasional/gempa-susulan-guncang-cianjur-bmkg-minta-warga-waspada/");
         assertThat(draft.imageUrl()).isEqualTo("https://kabarnusantara.example/media/2022/11/cianjur-gempa.jpg");
         assertThat(draft.tags()).containsExactly("Gempa Cianjur", "BMKG");
         assertThat(draft.topics()).as("no trailer: the first tag").containsExactly("Gempa Cianjur");
-        assertThat(draft.publisher()).isEqualTo("Kabar Nusantara");
+        assertThat(draft.byline().publisher()).isEqualTo("Kabar Nusantara");
         assertThat(draft.related()).containsExactly(new ArticleDraft.RelatedArticle(
                 "Posko Pengungsian Cianjur Butuh Selimut dan Air Bersih",
                 "https://kabarnusantara.example/nasional/bencana/posko-pengungsian-cianjur-butuh-selimut-dan-air-bersih/"));
@@ -121,13 +121,13 @@ class HtmlArticleParserTest {
         ArticleDraft draft = parser.parse(page(TIMUR), address);
 
         assertThat(draft.title()).as("no og:title: the h1").isEqualTo("Banjir Rendam Ratusan Rumah di Makassar, Warga Mengungsi ke Masjid");
-        assertThat(draft.author()).isEqualTo("Muh Hasim Arfah");
-        assertThat(draft.reporter()).isEqualTo("Muh Hasim Arfah");
-        assertThat(draft.editor()).isEqualTo("Sakinah Sudin");
+        assertThat(draft.byline().author()).isEqualTo("Muh Hasim Arfah");
+        assertThat(draft.byline().reporter()).isEqualTo("Muh Hasim Arfah");
+        assertThat(draft.byline().editor()).isEqualTo("Sakinah Sudin");
         assertThat(draft.publishedAt()).as("Rabu, 4 Januari 2023 08:05 WITA").isEqualTo(Instant.parse("2023-01-04T00:05:00Z"));
-        assertThat(draft.city()).isEqualTo("Makassar");
-        assertThat(draft.publisher()).isEqualTo("Tribun-timur.com");
-        assertThat(draft.credit()).isEqualTo("Tribun-Timur.com/Muh Hasim Arfah");
+        assertThat(draft.byline().city()).isEqualTo("Makassar");
+        assertThat(draft.byline().publisher()).isEqualTo("Tribun-timur.com");
+        assertThat(draft.byline().credit()).isEqualTo("Tribun-Timur.com/Muh Hasim Arfah");
         assertThat(draft.url()).isEqualTo("https://makassar.tribunnews.com/makassar/2023/01/04/"
                 + "banjir-rendam-ratusan-rumah-di-makassar-warga-mengungsi-ke-masjid");
         assertThat(draft.imageUrl()).isEqualTo("https://makassar.tribunnews.com/foto/bank/images/banjir-manggala.jpg");
@@ -180,10 +180,10 @@ class HtmlArticleParserTest {
         ArticleDraft draft = parser.parse(doc.outerHtml(), null);
 
         assertThat(draft.title()).isEqualTo("Gempa Susulan Guncang Cianjur, BMKG Minta Warga Waspada");
-        assertThat(draft.author()).isEqualTo("Rina Kartika");
+        assertThat(draft.byline().author()).isEqualTo("Rina Kartika");
         assertThat(draft.summary()).isEqualTo("Ringkasan dari meta description.");
         assertThat(draft.publishedAt()).as("<time datetime>").isEqualTo(Instant.parse("2022-11-22T02:15:00Z"));
-        assertThat(draft.editor()).isNull();
+        assertThat(draft.byline().editor()).isNull();
         assertThat(Jsoup.parseBodyFragment(draft.bodyHtml()).select("p")).hasSize(4);
     }
 
@@ -212,7 +212,7 @@ class HtmlArticleParserTest {
         ArticleDraft draft = parser.parse(html, URI.create("https://contoh.example/berita/cabai"));
 
         assertThat(draft.title()).isEqualTo("Harga Cabai Naik & Warga Mengeluh");
-        assertThat(draft.author()).isEqualTo("Siti Aminah");
+        assertThat(draft.byline().author()).isEqualTo("Siti Aminah");
         assertThat(draft.publishedAt()).isEqualTo(Instant.parse("2023-01-31T23:00:00Z"));
         assertThat(draft.imageUrl()).isEqualTo("https://contoh.example/cabai.jpg");
         assertThat(draft.tags()).containsExactly("harga cabai", "inflasi");

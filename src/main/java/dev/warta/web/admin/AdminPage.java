@@ -154,8 +154,8 @@ public class AdminPage {
         return signedIn(cookie, csrf, headers, uri, session -> {
             EditorForm form = new EditorForm(content, url, format, topics);
             try {
-                ArticleService.Submitted read = articles.submit(input(form), overrides(form), true);
-                return editor(200, session, uri, form, ArticlePreview.of(read.reading(), true), null, null);
+                return editor(200, session, uri, form, ArticlePreview.of(articles.preview(input(form), overrides(form)), true),
+                        null, null);
             } catch (ProblemException e) {
                 return editor(ProblemStatus.of(e), session, uri, form, null, problem(e), null);
             }
@@ -172,9 +172,9 @@ public class AdminPage {
     }
 
     private Response publish(AdminSessions.Session session, EditorForm form, UriInfo uri) {
-        ArticleService.Submitted stored;
+        ArticleService.Published stored;
         try {
-            stored = articles.submit(input(form), overrides(form), false);
+            stored = articles.publish(input(form), overrides(form));
         } catch (ProblemException e) {
             return editor(ProblemStatus.of(e), session, uri, form, null, problem(e), null);
         }

@@ -11,17 +11,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
-import dev.warta.ProblemException;
 import dev.warta.WartaConfig;
+import dev.warta.source.ClaimedSource;
+import dev.warta.source.SourceDue;
+import dev.warta.source.SourcesDue;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Drives polling. Every {@code warta.poll.tick} it claims as many due sources as it has room for and hands
  * them to the {@link FetchDispatcher} (global and per-host bounds); when fetches finish while more sources
- * are due, it claims again without waiting for the next tick. New sources are fetched at once
- * ({@link #fetchSoon}), and {@link #refresh} fetches one source in the caller's thread.
+ * are due, it claims again without waiting for the next tick. New and resumed sources are fetched at once
+ * ({@link SourceDue}); an OPML import or "refresh all" starts a tick ({@link SourcesDue}).
  */
 @ApplicationScoped
 public class Poller {
@@ -98,18 +101,14 @@ public class Poller {
         }
     }
 
-    /** Fetches this source soon, in the background (a new or resumed source). */
-    public void fetchSoon(long sourceId) {
-        Optional<ClaimedSource> claimed = claims.claim(sourceId, clock.now());
+    /** Fetches a new or resumed source soon, in the background. */
+    void fetchSoon(@Observes SourceDue due) {
+        Optional<ClaimedSource> claimed = claims.claim(due.sourceId(), clock.now());
         claimed.ifPresent(this::dispatch);
     }
 
-    /** Fetches this source now and reports what happened; 409 when a fetch of it is already running. */
-    public PollReport refresh(long sourceId) {
-        ClaimedSource claimed = claims.claim(sourceId, clock.now()).orElseThrow(() -> ProblemException.conflict(
-                "fetch-in-progress", "source " + sourceId + " is being fetched right now; try again in a moment")
-                .with("source", sourceId));
-        return service.poll(claimed);
+    void pollSoon(@Observes SourcesDue due) {
+        wake();
     }
 
     /** Running or waiting fetches in this process. */

@@ -3,6 +3,7 @@ package dev.warta.source;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -167,9 +168,24 @@ public class SourceService {
     }
 
     public ImportResult importOpml(byte[] body) {
-        List<OpmlCodec.OpmlSource> outlines;
+        List<Rejected> rejected = new ArrayList<>();
+        Map<String, OpmlCodec.OpmlSource> merged = merge(readOpml(body), rejected);
+        List<Subscribed> subscribed = QuarkusTransaction.requiringNew().call(() -> subscribeAll(merged.values()));
+        int created = (int) subscribed.stream().filter(Subscribed::created).count();
+        int existing = subscribed.size() - created;
+        Log.infof("OPML import: %d new sources, %d already subscribed, %d rejected", created, existing, rejected.size());
+        if (created > 0) {
+            sourcesDue.fire(new SourcesDue(created));
+        }
+        return new ImportResult(created, existing, subscribed.stream().map(Subscribed::id).toList(), rejected);
+    }
+
+    private record Subscribed(long id, boolean created) {
+    }
+
+    private static List<OpmlCodec.OpmlSource> readOpml(byte[] body) {
         try {
-            outlines = OpmlCodec.read(body);
+            return OpmlCodec.read(body);
         } catch (OpmlCodec.OpmlException e) {
             ProblemException problem = ProblemException.invalid("invalid-opml", e.getMessage());
             if (e.line() > 0) {
@@ -177,9 +193,11 @@ public class SourceService {
             }
             throw problem;
         }
-        // One subscription per address; an address listed under several topics gets them all.
+    }
+
+    /** One subscription per address; an address listed under several topics gets them all. */
+    private static Map<String, OpmlCodec.OpmlSource> merge(List<OpmlCodec.OpmlSource> outlines, List<Rejected> rejected) {
         Map<String, OpmlCodec.OpmlSource> merged = new LinkedHashMap<>();
-        List<Rejected> rejected = new ArrayList<>();
         for (OpmlCodec.OpmlSource o : outlines) {
             String url;
             try {
@@ -195,40 +213,32 @@ public class SourceService {
                 return new OpmlCodec.OpmlSource(url, a.title(), a.siteUrl() != null ? a.siteUrl() : b.siteUrl(), List.copyOf(all));
             });
         }
-        int[] counts = new int[2];
-        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
-            List<Long> result = new ArrayList<>();
-            Instant now = now();
-            for (OpmlCodec.OpmlSource o : merged.values()) {
-                Optional<Source> existing = sources.findByUrl(o.url());
-                Source source;
-                if (existing.isPresent()) {
-                    source = existing.get();
-                    counts[1]++;
-                } else {
-                    source = new Source();
-                    source.url = o.url();
-                    source.title = o.title() == null ? null : o.title().length() > MAX_TITLE ? o.title().substring(0, MAX_TITLE) : o.title();
-                    source.siteUrl = o.siteUrl();
-                    source.state = SourceState.ACTIVE;
-                    source.createdAt = now;
-                    source.nextPollAt = now;
-                    counts[0]++;
-                }
-                source.topics.addAll(resolveTopics(o.topics()));
-                if (source.id == null) {
-                    sources.persist(source);
-                }
-                sources.flush();
-                result.add(source.id);
+        return merged;
+    }
+
+    /** Subscribes to each address not followed yet; every listed address gets its topics. */
+    private List<Subscribed> subscribeAll(Collection<OpmlCodec.OpmlSource> outlines) {
+        List<Subscribed> result = new ArrayList<>();
+        Instant now = now();
+        for (OpmlCodec.OpmlSource o : outlines) {
+            Optional<Source> existing = sources.findByUrl(o.url());
+            Source source = existing.orElseGet(Source::new);
+            if (existing.isEmpty()) {
+                source.url = o.url();
+                source.title = o.title() == null ? null : o.title().length() > MAX_TITLE ? o.title().substring(0, MAX_TITLE) : o.title();
+                source.siteUrl = o.siteUrl();
+                source.state = SourceState.ACTIVE;
+                source.createdAt = now;
+                source.nextPollAt = now;
             }
-            return result;
-        });
-        Log.infof("OPML import: %d new sources, %d already subscribed, %d rejected", counts[0], counts[1], rejected.size());
-        if (counts[0] > 0) {
-            sourcesDue.fire(new SourcesDue(counts[0]));
+            source.topics.addAll(resolveTopics(o.topics()));
+            if (source.id == null) {
+                sources.persist(source);
+            }
+            sources.flush();
+            result.add(new Subscribed(source.id, existing.isEmpty()));
         }
-        return new ImportResult(counts[0], counts[1], ids, rejected);
+        return result;
     }
 
     @Transactional

@@ -2,10 +2,12 @@ package dev.warta.poll;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.warta.WartaConfig;
+import dev.warta.fetch.HostSlot;
 import dev.warta.ingest.UpstreamBatch;
 import dev.warta.ingest.UpstreamIngest;
 import dev.warta.ingest.UpstreamResult;
@@ -44,13 +46,18 @@ public class PollService {
         this.defaultRetention = new UpstreamBatch.Retention(config.poll().retentionMaxEntries(), config.poll().retentionMaxAge());
     }
 
-    /** Fetches the source and records the result; never throws for an upstream's fault. */
+    /** Fetches the source (waiting for a slot of its host) and records the result; never throws for an upstream's fault. */
     public PollReport poll(ClaimedSource source) {
+        return poll(source, Optional.empty());
+    }
+
+    /** The same, in a slot of the source's host that the caller took; it is given back once the answer is in. */
+    public PollReport poll(ClaimedSource source, Optional<HostSlot> held) {
         long started = System.nanoTime();
         Instant now = clock.now();
         PollReport report;
         try {
-            report = fetchAndStore(source, now);
+            report = fetchAndStore(source, held, now);
         } catch (RuntimeException e) {
             report = internalError(source, now, e);
         }
@@ -58,8 +65,8 @@ public class PollService {
         return report;
     }
 
-    private PollReport fetchAndStore(ClaimedSource source, Instant now) {
-        UpstreamAnswer answer = upstream.fetch(source, now);
+    private PollReport fetchAndStore(ClaimedSource source, Optional<HostSlot> held, Instant now) {
+        UpstreamAnswer answer = upstream.fetch(source, held, now);
         if (!(answer instanceof UpstreamAnswer.Document document)) {
             return recorder.answered(source, answer, now);
         }

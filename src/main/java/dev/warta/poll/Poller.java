@@ -3,7 +3,6 @@ package dev.warta.poll;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,15 +13,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import dev.warta.WartaConfig;
+import dev.warta.fetch.HostSlots;
 import dev.warta.source.ClaimedSource;
 import dev.warta.source.SourceDue;
 import dev.warta.source.SourcesDue;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Drives polling. Every {@code warta.poll.tick} it claims as many due sources as it has room for and hands
- * them to the {@link FetchDispatcher} (global and per-host bounds); when fetches finish while more sources
+ * them to the {@link FetchDispatcher} (bounds in this process, and per host across processes through
+ * {@link HostSlots}). When fetches finish while more sources
  * are due, it claims again without waiting for the next tick. New and resumed sources are fetched at once
  * ({@link SourceDue}); an OPML import or "refresh all" starts a tick ({@link SourcesDue}).
  */
@@ -42,13 +44,15 @@ public class Poller {
     private volatile Instant lastTick;
     private final Instant started = Instant.now();
 
-    Poller(SourceClaims claims, PollService service, PollClock clock, PollMetrics metrics, WartaConfig config) {
+    Poller(SourceClaims claims, PollService service, HostSlots slots, PollClock clock, PollMetrics metrics, WartaConfig config,
+            MeterRegistry registry) {
         this.claims = claims;
         this.service = service;
         this.clock = clock;
         this.metrics = metrics;
         this.config = config.poll();
-        this.dispatcher = new FetchDispatcher(this.config.maxConcurrent(), this.config.maxPerHost());
+        this.dispatcher = new FetchDispatcher(this.config.maxConcurrent(), this.config.maxPerHost(), slots);
+        registry.gauge("warta.poll.hosts.waiting", dispatcher, FetchDispatcher::blockedHosts);
         this.ticker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "warta-poll-tick");
             t.setDaemon(true);
@@ -129,10 +133,10 @@ public class Poller {
     }
 
     private void dispatch(ClaimedSource source) {
-        dispatcher.submit(host(source.url()), () -> {
+        dispatcher.submit(host(source.url()), slot -> {
             metrics.inFlight(dispatcher.pending());
             try {
-                service.poll(source);
+                service.poll(source, Optional.of(slot));
             } finally {
                 metrics.inFlight(dispatcher.pending() - 1);
                 if (backlog) {
@@ -154,8 +158,7 @@ public class Poller {
 
     static String host(String url) {
         try {
-            String host = URI.create(url).getHost();
-            return host == null ? url : host.toLowerCase(Locale.ROOT);
+            return HostSlots.hostOf(URI.create(url));
         } catch (IllegalArgumentException e) {
             return url;
         }

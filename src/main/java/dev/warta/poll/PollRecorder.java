@@ -12,14 +12,15 @@ import dev.warta.ingest.ItemDraft;
 import dev.warta.ingest.UpstreamResult;
 import dev.warta.source.ClaimedSource;
 import dev.warta.source.PollResult;
+import dev.warta.source.SourcePollState;
 import dev.warta.source.SourceRepository;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Records how a fetch ended on its source: state, validators, errors and backoff, the next poll, the lease
- * released, and the {@link PollReport} that says so. The one writer of a source's poll state; every write
- * applies only while the source still carries the fetch's lease, in a short transaction of its own.
+ * Records how a fetch ended on its source: state, validators, errors and backoff, the next poll, what was
+ * stored, the lease released, and the {@link PollReport} that says so. The one writer of a source's poll state;
+ * every write applies only while the source still carries the fetch's lease, in a short transaction of its own.
  */
 @ApplicationScoped
 class PollRecorder {
@@ -63,7 +64,9 @@ class PollRecorder {
         Instant next = schedule.afterSuccess(now, interval, document.cacheFloor());
         write(source, () -> sources.markFetched(source.id(), source.lease(), new PollResult.Fetched(url,
                 feed.title() != null ? feed.title() : source.title(), feed.siteUrl() != null ? feed.siteUrl() : source.siteUrl(),
-                document.validators().etag(), document.validators().lastModified(), now, document.status(), next, interval)));
+                document.validators().etag(), document.validators().lastModified(), now, document.status(), next, interval,
+                // UpstreamResult counts items too old to keep among the unchanged: it has no count of its own for them.
+                new PollResult.EntryCounts(stored.created(), stored.updated(), stored.unchanged(), 0))));
         if (!url.equals(source.url())) {
             Log.infof("Source %d moved permanently: %s → %s", source.id(), source.url(), url);
         }
@@ -74,6 +77,13 @@ class PollRecorder {
     /** The document could not be read, or a page led nowhere; also a poll that failed on Warta's side. */
     PollReport failed(ClaimedSource source, PollFailure failure, Instant now) {
         return failed(source, failure, Optional.empty(), now);
+    }
+
+    /** The outcome another fetch recorded on the source (maybe in another process), as that fetch reported it. */
+    PollReport recorded(SourcePollState state) {
+        PollResult.EntryCounts entries = state.lastEntries();
+        return new PollReport(state.id(), state.lastOutcome(), state.lastStatus(), state.lastError(), entries.created(),
+                entries.updated(), entries.unchanged(), state.url(), state.nextPollAt());
     }
 
     private PollReport notModified(ClaimedSource source, UpstreamAnswer.NotModified answer, Instant now) {

@@ -24,7 +24,7 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Drives polling. Every {@code warta.poll.tick} it claims as many due sources as it has room for and hands
  * them to the {@link FetchDispatcher} (bounds in this process, and per host across processes through
- * {@link HostSlots}). When fetches finish while more sources
+ * {@link HostSlots}); each claimed poll is known to {@link PollJobs} until it ends. When fetches finish while more sources
  * are due, it claims again without waiting for the next tick. New and resumed sources are fetched at once
  * ({@link SourceDue}); an OPML import or "refresh all" starts a tick ({@link SourcesDue}).
  */
@@ -32,7 +32,7 @@ import io.quarkus.scheduler.Scheduled;
 public class Poller {
 
     private final SourceClaims claims;
-    private final PollService service;
+    private final PollJobs jobs;
     private final PollClock clock;
     private final PollMetrics metrics;
     private final WartaConfig.Poll config;
@@ -44,10 +44,10 @@ public class Poller {
     private volatile Instant lastTick;
     private final Instant started = Instant.now();
 
-    Poller(SourceClaims claims, PollService service, HostSlots slots, PollClock clock, PollMetrics metrics, WartaConfig config,
+    Poller(SourceClaims claims, PollJobs jobs, HostSlots slots, PollClock clock, PollMetrics metrics, WartaConfig config,
             MeterRegistry registry) {
         this.claims = claims;
-        this.service = service;
+        this.jobs = jobs;
         this.clock = clock;
         this.metrics = metrics;
         this.config = config.poll();
@@ -133,10 +133,12 @@ public class Poller {
     }
 
     private void dispatch(ClaimedSource source) {
+        PollJobs.Job job = jobs.open(source);
         dispatcher.submit(host(source.url()), slot -> {
             metrics.inFlight(dispatcher.pending());
             try {
-                service.poll(source, Optional.of(slot));
+                // Unless a refresh of the source took the poll over while it was queued.
+                jobs.runIfNotStarted(job, Optional.of(slot));
             } finally {
                 metrics.inFlight(dispatcher.pending() - 1);
                 if (backlog) {

@@ -28,10 +28,10 @@ public class SourceRefreshResource {
     @Operation(summary = "Fetch the source now and say what happened",
             description = "Returns {outcome, newEntries, updatedEntries, unchanged, status, error, nextPollAt}. "
                     + "Outcomes: fetched, not-modified, gone, throttled, http-error, refused, timeout, too-large, redirects, "
-                    + "connection, invalid-feed.")
-    @APIResponse(responseCode = "200", description = "Fetched (whatever the upstream answered)")
+                    + "connection, invalid-feed. While a fetch of the source runs (in this Warta process or another), "
+                    + "the refresh waits for it and answers its outcome instead of fetching again.")
+    @APIResponse(responseCode = "200", description = "Fetched (whatever the upstream answered), or the running fetch's outcome")
     @APIResponse(responseCode = "404", description = "No such source")
-    @APIResponse(responseCode = "409", description = "A fetch of this source is running")
     public PollReport refresh(@PathParam("id") long id) {
         return refresh.refresh(id);
     }

@@ -27,6 +27,12 @@ public class SourceRepository implements PanacheRepository<Source> {
             returning s.id, s.url, s.etag, s.last_modified, s.title, s.custom_title, s.site_url, s.consecutive_errors,
                       s.poll_interval_seconds, s.retention_max_entries, s.retention_max_age_days, s.lease_owner""";
 
+    /** The end of every poll result but a read feed's: no entries stored, one more result, the lease given up. */
+    private static final String NOTHING_STORED = """
+            last_new_entries = 0, last_updated_entries = 0, last_unchanged_entries = 0, last_too_old_entries = 0,
+                   poll_count = poll_count + 1, lease_until = null, lease_owner = null
+            """;
+
     public Optional<Source> findByUrl(String url) {
         return find("url", url).firstResultOptional();
     }
@@ -122,7 +128,8 @@ public class SourceRepository implements PanacheRepository<Source> {
                        consecutive_errors = 0, last_error = null, poll_interval_seconds = ?10,
                        state = case when state = 'paused' then 'paused' else 'active' end,
                        next_poll_at = case when state = 'paused' then null else cast(?9 as timestamptz) end,
-                       lease_until = null, lease_owner = null
+                       last_new_entries = ?12, last_updated_entries = ?13, last_unchanged_entries = ?14,
+                       last_too_old_entries = ?15, poll_count = poll_count + 1, lease_until = null, lease_owner = null
                 where id = ?1 and lease_owner = ?11""")
                 .setParameter(1, id)
                 .setParameter(2, r.url())
@@ -135,6 +142,10 @@ public class SourceRepository implements PanacheRepository<Source> {
                 .setParameter(9, r.nextPollAt())
                 .setParameter(10, (int) r.interval().toSeconds())
                 .setParameter(11, lease)
+                .setParameter(12, r.entries().created())
+                .setParameter(13, r.entries().updated())
+                .setParameter(14, r.entries().unchanged())
+                .setParameter(15, r.entries().tooOld())
                 .executeUpdate() == 1;
     }
 
@@ -145,7 +156,7 @@ public class SourceRepository implements PanacheRepository<Source> {
                        state = case when state = 'paused' then 'paused' else 'active' end,
                        next_poll_at = case when state = 'paused' then null else cast(?4 as timestamptz) end,
                        etag = coalesce(?5, etag), last_modified = coalesce(?6, last_modified),
-                       lease_until = null, lease_owner = null
+                       """ + NOTHING_STORED + """
                 where id = ?1 and lease_owner = ?7""")
                 .setParameter(1, id)
                 .setParameter(2, r.url())
@@ -161,7 +172,7 @@ public class SourceRepository implements PanacheRepository<Source> {
         return em().createNativeQuery("""
                 update source set state = 'gone', last_fetched_at = ?2, last_status = 410, last_outcome = 'gone',
                        consecutive_errors = consecutive_errors + 1, last_error = ?3, next_poll_at = null,
-                       lease_until = null, lease_owner = null
+                       """ + NOTHING_STORED + """
                 where id = ?1 and lease_owner = ?4""")
                 .setParameter(1, id)
                 .setParameter(2, r.at())
@@ -175,7 +186,7 @@ public class SourceRepository implements PanacheRepository<Source> {
                 update source set state = case when state = 'paused' then 'paused' else 'failing' end,
                        last_fetched_at = ?2, last_status = cast(?3 as integer), last_outcome = ?4, consecutive_errors = ?5,
                        last_error = ?6, next_poll_at = case when state = 'paused' then null else cast(?7 as timestamptz) end,
-                       lease_until = null, lease_owner = null
+                       """ + NOTHING_STORED + """
                 where id = ?1 and lease_owner = ?8""")
                 .setParameter(1, id)
                 .setParameter(2, r.at())
@@ -186,6 +197,18 @@ public class SourceRepository implements PanacheRepository<Source> {
                 .setParameter(7, r.nextPollAt())
                 .setParameter(8, lease)
                 .executeUpdate() == 1;
+    }
+
+    /** Who holds the source's lease and what its last recorded fetch came to. */
+    public Optional<SourcePollState> findPollState(long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("""
+                select url, lease_owner, lease_until, poll_count, last_outcome, last_status, last_error, last_new_entries,
+                       last_updated_entries, last_unchanged_entries, last_too_old_entries, next_poll_at
+                from source where id = ?1""").setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(r -> new SourcePollState(id, (String) r[0], (String) r[1], instant(r[2]),
+                ((Number) r[3]).longValue(), (String) r[4], integer(r[5]), (String) r[6],
+                new PollResult.EntryCounts(integer(r[7]), integer(r[8]), integer(r[9]), integer(r[10])), instant(r[11])));
     }
 
     /** The default topics of these sources, from {@code source_topic}. */
@@ -216,6 +239,11 @@ public class SourceRepository implements PanacheRepository<Source> {
                     topics.getOrDefault(id, Set.of()), (String) r[11]));
         }
         return claimed;
+    }
+
+    private static Instant instant(Object o) {
+        return o == null ? null : o instanceof Instant i ? i : o instanceof java.sql.Timestamp t ? t.toInstant()
+                : ((java.time.OffsetDateTime) o).toInstant();
     }
 
     private static Integer integer(Object o) {

@@ -85,6 +85,9 @@ public class SourceRefresh {
                 return Optional.empty();
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RECHECK_MILLIS));
+            if (Thread.currentThread().isInterrupted()) {
+                throw ProblemException.internal("stopped waiting for the fetch of source " + before.id());
+            }
         }
     }
 

@@ -33,14 +33,16 @@ class FeedDiscovery {
         String says = "the page advertises " + advertised;
         Optional<Long> other = addresses.otherSourceAt(advertised, source);
         if (other.isPresent()) {
-            return new PollFailure(PollOutcome.INVALID_FEED, page.document().status(), says + ", which is already source " + other.get());
+            return new PollFailure(PollOutcome.INVALID_FEED, page.document().status(),
+                    says + ", which is already source " + other.get());
         }
         UpstreamAnswer answer = upstream.fetch(advertised, now);
         if (answer instanceof PollFailure failure && failure.status() == null) {
             return new PollFailure(failure.outcome(), null, says + ": " + failure.message());
         }
         if (!(answer instanceof UpstreamAnswer.Document document)) {
-            return new PollFailure(PollOutcome.HTTP_ERROR, answer.answeredStatus(), says + ", which answered HTTP " + answer.answeredStatus());
+            return new PollFailure(PollOutcome.HTTP_ERROR, answer.answeredStatus(),
+                    says + ", which answered HTTP " + answer.answeredStatus());
         }
         FeedReading reading = reader.read(document.advertisedAt(advertised), now);
         if (!(reading instanceof FeedReading.Feed)) {

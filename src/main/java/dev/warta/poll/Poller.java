@@ -24,9 +24,9 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Drives polling. Every {@code warta.poll.tick} it claims as many due sources as it has room for and hands
  * them to the {@link FetchDispatcher} (bounds in this process, and per host across processes through
- * {@link HostSlots}); each claimed poll is known to {@link PollJobs} until it ends. When fetches finish while more sources
- * are due, it claims again without waiting for the next tick. New and resumed sources are fetched at once
- * ({@link SourceDue}); an OPML import or "refresh all" starts a tick ({@link SourcesDue}).
+ * {@link HostSlots}); each claimed poll is known to {@link PollJobs} until it ends. When fetches finish while
+ * more sources are due, it claims again without waiting for the next tick. New and resumed sources are
+ * fetched at once ({@link SourceDue}); an OPML import or "refresh all" starts a tick ({@link SourcesDue}).
  */
 @ApplicationScoped
 public class Poller {

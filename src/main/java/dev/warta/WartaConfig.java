@@ -177,7 +177,10 @@ public interface WartaConfig {
         @WithDefault("8")
         int maxConcurrent();
 
-        /** Fetches running at once against one host in this process. */
+        /**
+         * Fetches running at once against one host (by name; its ports share the bound), counted for every Warta
+         * process on the database: polls, refreshes and the page fetches of URL ingest.
+         */
         @WithDefault("2")
         int maxPerHost();
 

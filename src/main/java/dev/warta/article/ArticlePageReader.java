@@ -107,7 +107,7 @@ public class ArticlePageReader {
     private FetchResult get(URI url, boolean first) {
         FetchResult result;
         try {
-            result = fetcher.fetch(FetchRequest.get(url).withHeader("Accept", ACCEPT).withMaxBytes(maxPageBytes));
+            result = fetcher.fetchPolitely(FetchRequest.get(url).withHeader("Accept", ACCEPT).withMaxBytes(maxPageBytes));
         } catch (FetchException e) {
             throw problem(e, url);
         }

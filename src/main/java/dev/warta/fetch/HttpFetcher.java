@@ -47,6 +47,7 @@ import io.quarkus.logging.Log;
  * addresses connected to, on the first request and on every redirect hop. Redirects are followed here
  * (at most {@code warta.fetch.max-redirects}); gzip and deflate are decoded; the decoded body is capped;
  * and a total deadline cancels a fetch that a slow server would otherwise keep alive byte by byte.
+ * {@link #fetchPolitely} also takes its turn among the fetches of the host ({@link HostSlots}).
  */
 @ApplicationScoped
 public class HttpFetcher {
@@ -54,6 +55,7 @@ public class HttpFetcher {
     private static final String VERSION = "0.1";
 
     private final CloseableHttpClient client;
+    private final HostSlots slots;
     private final ScheduledExecutorService deadlines;
     private final Duration totalDeadline;
     private final long maxBodyBytes;
@@ -61,14 +63,21 @@ public class HttpFetcher {
     private final String userAgent;
 
     @Inject
-    HttpFetcher(AddressGuard guard, WartaConfig config) {
-        this(guard, config.fetch().connectTimeout(), config.fetch().readTimeout(), config.fetch().totalDeadline(),
+    HttpFetcher(AddressGuard guard, HostSlots slots, WartaConfig config) {
+        this(guard, slots, config.fetch().connectTimeout(), config.fetch().readTimeout(), config.fetch().totalDeadline(),
                 config.fetch().maxBodyBytes(), config.fetch().maxRedirects(),
                 userAgent(config.publicUrl().map(URI::toString).orElse(null)));
     }
 
+    /** Without host slots: {@link #fetchPolitely} waits for no other fetch (tests, benchmarks). */
     public HttpFetcher(AddressGuard guard, Duration connectTimeout, Duration readTimeout, Duration totalDeadline,
             long maxBodyBytes, int maxRedirects, String userAgent) {
+        this(guard, HostSlots.unbounded(), connectTimeout, readTimeout, totalDeadline, maxBodyBytes, maxRedirects, userAgent);
+    }
+
+    private HttpFetcher(AddressGuard guard, HostSlots slots, Duration connectTimeout, Duration readTimeout, Duration totalDeadline,
+            long maxBodyBytes, int maxRedirects, String userAgent) {
+        this.slots = slots;
         this.totalDeadline = totalDeadline;
         this.maxBodyBytes = maxBodyBytes;
         this.maxRedirects = maxRedirects;
@@ -107,6 +116,17 @@ public class HttpFetcher {
 
     public String userAgent() {
         return userAgent;
+    }
+
+    /**
+     * {@link #fetch}, in its turn: first waits (up to the total deadline) for a slot of the request's host,
+     * which it holds while fetching, so that this fetch counts against {@code warta.poll.max-per-host} for every
+     * Warta process. For upstream feeds and article pages; a caller that holds a slot already calls {@link #fetch}.
+     */
+    public FetchResult fetchPolitely(FetchRequest request) throws FetchException {
+        try (HostSlot slot = slots.acquire(HostSlots.hostOf(checkUrl(request.url())), totalDeadline)) {
+            return fetch(request);
+        }
     }
 
     public FetchResult fetch(FetchRequest request) throws FetchException {

@@ -40,7 +40,7 @@ public final class Autodiscovery {
             }
             // absUrl honours <base href>
             String abs = link.absUrl("href");
-            String href = FeedParser.absolute(abs.isEmpty() ? link.attr("href") : abs, pageUrl);
+            String href = DraftNormalizer.absolute(abs.isEmpty() ? link.attr("href") : abs, pageUrl);
             if (href != null) {
                 byType.get(index).add(URI.create(href));
             }

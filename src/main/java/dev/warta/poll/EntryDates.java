@@ -29,67 +29,71 @@ final class EntryDates {
     private EntryDates() {
     }
 
+    /** An element that may hold an entry's date, and which of the two dates it is. */
+    private record DateField(String name, Namespace namespace, boolean updated) {
+    }
+
     /**
-     * Per entry in document order: {published, updated}, each null when not read here. Null when the
-     * document is not a form this knows (Rome then reads every date itself).
+     * Per entry in document order: the dates read here, each null when not read here. Empty when the document
+     * is not a form this knows (Rome then reads every date itself).
      */
-    static List<Instant[]> extract(Document document) {
+    static List<StatedDates> extract(Document document) {
         Element root = document.getRootElement();
         List<Element> entries;
         switch (root.getName()) {
             case "rss" -> {
                 Element channel = root.getChild("channel");
                 if (channel == null) {
-                    return null;
+                    return List.of();
                 }
                 entries = channel.getChildren("item");
-                return read(entries, new Object[][] { { "pubDate", Namespace.NO_NAMESPACE, 0 }, { "date", DC, 0 } });
+                return read(entries, List.of(new DateField("pubDate", Namespace.NO_NAMESPACE, false), new DateField("date", DC, false)));
             }
             case "RDF" -> {
                 entries = new ArrayList<>(root.getChildren("item", RSS10));
                 entries.addAll(root.getChildren("item", RSS090));
                 if (!root.getChildren("item", RSS10).isEmpty() && !root.getChildren("item", RSS090).isEmpty()) {
-                    return null;
+                    return List.of();
                 }
-                return read(entries, new Object[][] { { "date", DC, 0 } });
+                return read(entries, List.of(new DateField("date", DC, false)));
             }
             case "feed" -> {
                 if (ATOM10.equals(root.getNamespace())) {
                     return read(root.getChildren("entry", ATOM10),
-                            new Object[][] { { "published", ATOM10, 0 }, { "updated", ATOM10, 1 } });
+                            List.of(new DateField("published", ATOM10, false), new DateField("updated", ATOM10, true)));
                 }
                 if (ATOM03.equals(root.getNamespace())) {
                     return read(root.getChildren("entry", ATOM03),
-                            new Object[][] { { "issued", ATOM03, 0 }, { "modified", ATOM03, 1 } });
+                            List.of(new DateField("issued", ATOM03, false), new DateField("modified", ATOM03, true)));
                 }
-                return null;
+                return List.of();
             }
             default -> {
-                return null;
+                return List.of();
             }
         }
     }
 
-    /** {@code fields}: element name, namespace, slot (0 published, 1 updated); the first readable one per slot wins. */
-    private static List<Instant[]> read(List<Element> entries, Object[][] fields) {
-        List<Instant[]> result = new ArrayList<>(entries.size());
+    /** The first readable field of each kind wins; every readable one is taken out of the document. */
+    private static List<StatedDates> read(List<Element> entries, List<DateField> fields) {
+        List<StatedDates> result = new ArrayList<>(entries.size());
         for (Element entry : entries) {
-            Instant[] dates = new Instant[2];
-            for (Object[] field : fields) {
-                int slot = (Integer) field[2];
-                Element e = entry.getChild((String) field[0], (Namespace) field[1]);
-                if (e == null) {
+            Instant published = null;
+            Instant updated = null;
+            for (DateField field : fields) {
+                Element e = entry.getChild(field.name(), field.namespace());
+                Instant t = e == null ? null : parse(e.getTextTrim());
+                if (t == null) {
                     continue;
                 }
-                Instant t = parse(e.getTextTrim());
-                if (t != null) {
-                    if (dates[slot] == null) {
-                        dates[slot] = t;
-                    }
-                    entry.removeContent(e);
+                if (field.updated()) {
+                    updated = updated == null ? t : updated;
+                } else {
+                    published = published == null ? t : published;
                 }
+                entry.removeContent(e);
             }
-            result.add(dates);
+            result.add(new StatedDates(published, updated));
         }
         return result;
     }

@@ -3,7 +3,6 @@ package dev.warta.poll;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,23 +10,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
-import dev.warta.ProblemException;
 import dev.warta.WartaConfig;
+import dev.warta.fetch.HostSlots;
+import dev.warta.source.ClaimedSource;
+import dev.warta.source.SourceDue;
+import dev.warta.source.SourcesDue;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Drives polling. Every {@code warta.poll.tick} it claims as many due sources as it has room for and hands
- * them to the {@link FetchDispatcher} (global and per-host bounds); when fetches finish while more sources
- * are due, it claims again without waiting for the next tick. New sources are fetched at once
- * ({@link #fetchSoon}), and {@link #refresh} fetches one source in the caller's thread.
+ * them to the {@link FetchDispatcher} (bounds in this process, and per host across processes through
+ * {@link HostSlots}); each claimed poll is known to {@link PollJobs} until it ends. When fetches finish while
+ * more sources are due, it claims again without waiting for the next tick. New and resumed sources are
+ * fetched at once ({@link SourceDue}); an OPML import or "refresh all" starts a tick ({@link SourcesDue}).
  */
 @ApplicationScoped
 public class Poller {
 
     private final SourceClaims claims;
-    private final PollService service;
+    private final PollJobs jobs;
     private final PollClock clock;
     private final PollMetrics metrics;
     private final WartaConfig.Poll config;
@@ -39,13 +44,15 @@ public class Poller {
     private volatile Instant lastTick;
     private final Instant started = Instant.now();
 
-    Poller(SourceClaims claims, PollService service, PollClock clock, PollMetrics metrics, WartaConfig config) {
+    Poller(SourceClaims claims, PollJobs jobs, HostSlots slots, PollClock clock, PollMetrics metrics, WartaConfig config,
+            MeterRegistry registry) {
         this.claims = claims;
-        this.service = service;
+        this.jobs = jobs;
         this.clock = clock;
         this.metrics = metrics;
         this.config = config.poll();
-        this.dispatcher = new FetchDispatcher(this.config.maxConcurrent(), this.config.maxPerHost());
+        this.dispatcher = new FetchDispatcher(this.config.maxConcurrent(), this.config.maxPerHost(), slots);
+        registry.gauge("warta.poll.hosts.waiting", dispatcher, FetchDispatcher::blockedHosts);
         this.ticker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "warta-poll-tick");
             t.setDaemon(true);
@@ -98,18 +105,14 @@ public class Poller {
         }
     }
 
-    /** Fetches this source soon, in the background (a new or resumed source). */
-    public void fetchSoon(long sourceId) {
-        Optional<ClaimedSource> claimed = claims.claim(sourceId, clock.now());
+    /** Fetches a new or resumed source soon, in the background. */
+    void fetchSoon(@Observes SourceDue due) {
+        Optional<ClaimedSource> claimed = claims.claim(due.sourceId(), clock.now());
         claimed.ifPresent(this::dispatch);
     }
 
-    /** Fetches this source now and reports what happened; 409 when a fetch of it is already running. */
-    public PollReport refresh(long sourceId) {
-        ClaimedSource claimed = claims.claim(sourceId, clock.now()).orElseThrow(() -> ProblemException.conflict(
-                "fetch-in-progress", "source " + sourceId + " is being fetched right now; try again in a moment")
-                .with("source", sourceId));
-        return service.poll(claimed);
+    void pollSoon(@Observes SourcesDue due) {
+        wake();
     }
 
     /** Running or waiting fetches in this process. */
@@ -130,10 +133,12 @@ public class Poller {
     }
 
     private void dispatch(ClaimedSource source) {
-        dispatcher.submit(host(source.url()), () -> {
+        PollJobs.Job job = jobs.open(source);
+        dispatcher.submit(host(source.url()), slot -> {
             metrics.inFlight(dispatcher.pending());
             try {
-                service.poll(source);
+                // Unless a refresh of the source took the poll over while it was queued.
+                jobs.runIfNotStarted(job, Optional.of(slot));
             } finally {
                 metrics.inFlight(dispatcher.pending() - 1);
                 if (backlog) {
@@ -155,8 +160,7 @@ public class Poller {
 
     static String host(String url) {
         try {
-            String host = URI.create(url).getHost();
-            return host == null ? url : host.toLowerCase(Locale.ROOT);
+            return HostSlots.hostOf(URI.create(url));
         } catch (IllegalArgumentException e) {
             return url;
         }

@@ -1,16 +1,37 @@
 package dev.warta.source;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
+/**
+ * The statements on {@code source} (and its {@code source_topic} rows): the API's reads and the poller's
+ * claims and results. Each runs in the caller's transaction. Every poll result is written only while the
+ * source still carries the writer's lease ({@code … where lease_owner = ?}), so a poller whose lease expired
+ * cannot overwrite a newer result; those methods say whether the row was written.
+ */
 @ApplicationScoped
 public class SourceRepository implements PanacheRepository<Source> {
+
+    private static final String RETURNING_CLAIM = """
+            returning s.id, s.url, s.etag, s.last_modified, s.title, s.custom_title, s.site_url, s.consecutive_errors,
+                      s.poll_interval_seconds, s.retention_max_entries, s.retention_max_age_days, s.lease_owner""";
+
+    /** The end of every poll result but a read feed's: no entries stored, one more result, the lease given up. */
+    private static final String NOTHING_STORED = """
+            last_new_entries = 0, last_updated_entries = 0, last_unchanged_entries = 0, last_too_old_entries = 0,
+                   poll_count = poll_count + 1, lease_until = null, lease_owner = null
+            """;
 
     public Optional<Source> findByUrl(String url) {
         return find("url", url).firstResultOptional();
@@ -24,7 +45,7 @@ public class SourceRepository implements PanacheRepository<Source> {
     /** Stored entries per source id, in one query. */
     public Map<Long, Long> entryCounts() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager()
+        List<Object[]> rows = em()
                 .createNativeQuery("select source_id, count(*) from entry where source_id is not null group by source_id")
                 .getResultList();
         Map<Long, Long> counts = new HashMap<>();
@@ -35,7 +56,201 @@ public class SourceRepository implements PanacheRepository<Source> {
     }
 
     public long entryCount(long sourceId) {
-        return ((Number) getEntityManager().createNativeQuery("select count(*) from entry where source_id = ?1")
+        return ((Number) em().createNativeQuery("select count(*) from entry where source_id = ?1")
                 .setParameter(1, sourceId).getSingleResult()).longValue();
+    }
+
+    /** Another source's id at this address. */
+    public Optional<Long> findIdByUrlExcept(String url, long except) {
+        return em().createNativeQuery("select id from source where url = ?1 and id <> ?2")
+                .setParameter(1, url).setParameter(2, except).getResultList().stream()
+                .findFirst().map(o -> ((Number) o).longValue());
+    }
+
+    /** Makes every active or failing source due at {@code now}; returns how many. */
+    public int makeActiveDue(Instant now) {
+        return em().createNativeQuery("update source set next_poll_at = ?1 where state in ('active', 'failing')")
+                .setParameter(1, now).executeUpdate();
+    }
+
+    /**
+     * Leases up to {@code limit} sources due at {@code now}, oldest due first, skipping rows another claimer
+     * has locked; each lease's owner is {@code owner:id}.
+     */
+    public List<ClaimedSource> claimDue(Instant now, int limit, Instant leaseUntil, String owner) {
+        return claimed(em().createNativeQuery("""
+                with due as (
+                    select id from source
+                    where state in ('active', 'failing') and next_poll_at <= ?1 and (lease_until is null or lease_until < ?1)
+                    order by next_poll_at, id
+                    limit ?2
+                    for update skip locked)
+                update source s set lease_until = ?3, lease_owner = ?4 || ':' || s.id
+                from due where s.id = due.id
+                """ + RETURNING_CLAIM)
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .setParameter(3, leaseUntil)
+                .setParameter(4, owner)
+                .getResultList());
+    }
+
+    /** Leases this source whatever its schedule or state, unless a lease that has not expired holds it. */
+    public Optional<ClaimedSource> claim(long id, Instant now, Instant leaseUntil, String owner) {
+        return claimed(em().createNativeQuery("""
+                update source s set lease_until = ?2, lease_owner = ?3
+                where s.id = ?1 and (s.lease_until is null or s.lease_until < ?4)
+                """ + RETURNING_CLAIM)
+                .setParameter(1, id)
+                .setParameter(2, leaseUntil)
+                .setParameter(3, owner)
+                .setParameter(4, now)
+                .getResultList()).stream().findFirst();
+    }
+
+    /** Sources due at {@code now} and not leased: the pollers' backlog. */
+    public long countDue(Instant now) {
+        return ((Number) em().createNativeQuery("""
+                select count(*) from source where state in ('active', 'failing') and next_poll_at <= ?1
+                and (lease_until is null or lease_until < ?1)""").setParameter(1, now).getSingleResult()).longValue();
+    }
+
+    /** Gives up the leases whose owner starts with {@code ownerPrefix}. */
+    public int releaseLeases(String ownerPrefix) {
+        return em().createNativeQuery("update source set lease_until = null, lease_owner = null where lease_owner like ?1")
+                .setParameter(1, ownerPrefix + "%").executeUpdate();
+    }
+
+    public boolean markFetched(long id, String lease, PollResult.Fetched r) {
+        return em().createNativeQuery("""
+                update source set url = ?2, title = ?3, site_url = ?4, etag = ?5, last_modified = ?6,
+                       last_fetched_at = ?7, last_success_at = ?7, last_status = ?8, last_outcome = 'fetched',
+                       consecutive_errors = 0, last_error = null, poll_interval_seconds = ?10,
+                       state = case when state = 'paused' then 'paused' else 'active' end,
+                       next_poll_at = case when state = 'paused' then null else cast(?9 as timestamptz) end,
+                       last_new_entries = ?12, last_updated_entries = ?13, last_unchanged_entries = ?14,
+                       last_too_old_entries = ?15, poll_count = poll_count + 1, lease_until = null, lease_owner = null
+                where id = ?1 and lease_owner = ?11""")
+                .setParameter(1, id)
+                .setParameter(2, r.url())
+                .setParameter(3, r.title())
+                .setParameter(4, r.siteUrl())
+                .setParameter(5, r.etag())
+                .setParameter(6, r.lastModified())
+                .setParameter(7, r.at())
+                .setParameter(8, r.status())
+                .setParameter(9, r.nextPollAt())
+                .setParameter(10, (int) r.interval().toSeconds())
+                .setParameter(11, lease)
+                .setParameter(12, r.entries().created())
+                .setParameter(13, r.entries().updated())
+                .setParameter(14, r.entries().unchanged())
+                .setParameter(15, r.entries().tooOld())
+                .executeUpdate() == 1;
+    }
+
+    public boolean markNotModified(long id, String lease, PollResult.NotModified r) {
+        return em().createNativeQuery("""
+                update source set url = ?2, last_fetched_at = ?3, last_success_at = ?3, last_status = 304,
+                       last_outcome = 'not-modified', consecutive_errors = 0, last_error = null,
+                       state = case when state = 'paused' then 'paused' else 'active' end,
+                       next_poll_at = case when state = 'paused' then null else cast(?4 as timestamptz) end,
+                       etag = coalesce(?5, etag), last_modified = coalesce(?6, last_modified),
+                       """ + NOTHING_STORED + """
+                where id = ?1 and lease_owner = ?7""")
+                .setParameter(1, id)
+                .setParameter(2, r.url())
+                .setParameter(3, r.at())
+                .setParameter(4, r.nextPollAt())
+                .setParameter(5, r.etag())
+                .setParameter(6, r.lastModified())
+                .setParameter(7, lease)
+                .executeUpdate() == 1;
+    }
+
+    public boolean markGone(long id, String lease, PollResult.Gone r) {
+        return em().createNativeQuery("""
+                update source set state = 'gone', last_fetched_at = ?2, last_status = 410, last_outcome = 'gone',
+                       consecutive_errors = consecutive_errors + 1, last_error = ?3, next_poll_at = null,
+                       """ + NOTHING_STORED + """
+                where id = ?1 and lease_owner = ?4""")
+                .setParameter(1, id)
+                .setParameter(2, r.at())
+                .setParameter(3, r.error())
+                .setParameter(4, lease)
+                .executeUpdate() == 1;
+    }
+
+    public boolean markFailed(long id, String lease, PollResult.Failed r) {
+        return em().createNativeQuery("""
+                update source set state = case when state = 'paused' then 'paused' else 'failing' end,
+                       last_fetched_at = ?2, last_status = cast(?3 as integer), last_outcome = ?4, consecutive_errors = ?5,
+                       last_error = ?6, next_poll_at = case when state = 'paused' then null else cast(?7 as timestamptz) end,
+                       """ + NOTHING_STORED + """
+                where id = ?1 and lease_owner = ?8""")
+                .setParameter(1, id)
+                .setParameter(2, r.at())
+                .setParameter(3, r.status())
+                .setParameter(4, r.outcome())
+                .setParameter(5, r.consecutiveErrors())
+                .setParameter(6, r.error())
+                .setParameter(7, r.nextPollAt())
+                .setParameter(8, lease)
+                .executeUpdate() == 1;
+    }
+
+    /** Who holds the source's lease and what its last recorded fetch came to. */
+    public Optional<SourcePollState> findPollState(long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("""
+                select url, lease_owner, lease_until, poll_count, last_outcome, last_status, last_error, last_new_entries,
+                       last_updated_entries, last_unchanged_entries, last_too_old_entries, next_poll_at
+                from source where id = ?1""").setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(r -> new SourcePollState(id, (String) r[0], (String) r[1], instant(r[2]),
+                ((Number) r[3]).longValue(), (String) r[4], integer(r[5]), (String) r[6],
+                new PollResult.EntryCounts(integer(r[7]), integer(r[8]), integer(r[9]), integer(r[10])), instant(r[11])));
+    }
+
+    /** The default topics of these sources, from {@code source_topic}. */
+    private Map<Long, Set<Long>> findTopicIds(List<Long> sourceIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> pairs = em().createNativeQuery(
+                "select source_id, topic_id from source_topic where source_id = any(cast(?1 as bigint[]))")
+                .setParameter(1, sourceIds.toArray(Long[]::new)).getResultList();
+        Map<Long, Set<Long>> topics = new HashMap<>();
+        for (Object[] p : pairs) {
+            topics.computeIfAbsent(((Number) p[0]).longValue(), k -> new HashSet<>()).add(((Number) p[1]).longValue());
+        }
+        return topics;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<ClaimedSource> claimed(List<?> result) {
+        List<Object[]> rows = (List<Object[]>) result;
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Set<Long>> topics = findTopicIds(rows.stream().map(r -> ((Number) r[0]).longValue()).toList());
+        List<ClaimedSource> claimed = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            claimed.add(new ClaimedSource(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                    (String) r[6], ((Number) r[7]).intValue(), integer(r[8]), integer(r[9]), integer(r[10]),
+                    topics.getOrDefault(id, Set.of()), (String) r[11]));
+        }
+        return claimed;
+    }
+
+    private static Instant instant(Object o) {
+        return o == null ? null : o instanceof Instant i ? i : o instanceof java.sql.Timestamp t ? t.toInstant()
+                : ((java.time.OffsetDateTime) o).toInstant();
+    }
+
+    private static Integer integer(Object o) {
+        return o == null ? null : ((Number) o).intValue();
+    }
+
+    private EntityManager em() {
+        return getEntityManager();
     }
 }

@@ -34,9 +34,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.warta.ProblemException;
 import dev.warta.PublicUrl;
 import dev.warta.WartaConfig;
-import dev.warta.poll.PollReport;
 
-/** Upstream feeds Warta follows: subscribe, list, change, remove, fetch now, OPML import. */
+/** Upstream feeds Warta follows: subscribe, list, change, remove, OPML import (fetching one now is {@code poll}'s). */
 @Path("/api/sources")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Sources")
@@ -164,18 +163,6 @@ public class SourceResource {
     public Response delete(@PathParam("id") long id) {
         service.delete(id);
         return Response.noContent().build();
-    }
-
-    @POST
-    @Path("/{id}/refresh")
-    @Operation(summary = "Fetch the source now and say what happened",
-            description = "Returns {outcome, newEntries, updatedEntries, unchanged, status, error, nextPollAt}. "
-                    + "Outcomes: fetched, not-modified, gone, throttled, http-error, refused, timeout, too-large, redirects, "
-                    + "connection, invalid-feed.")
-    @APIResponse(responseCode = "200", description = "Fetched (whatever the upstream answered)")
-    @APIResponse(responseCode = "409", description = "A fetch of this source is running")
-    public PollReport refresh(@PathParam("id") long id) {
-        return service.refresh(id);
     }
 
     @POST

@@ -3,6 +3,7 @@ package dev.warta.source;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,21 +13,22 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import dev.warta.ProblemException;
 import dev.warta.WartaConfig;
-import dev.warta.poll.PollClock;
-import dev.warta.poll.PollReport;
-import dev.warta.poll.Poller;
 import dev.warta.topic.Slugs;
 import dev.warta.topic.Topic;
 import dev.warta.topic.TopicService;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** Subscribing to upstream feeds, changing and removing subscriptions, OPML in and out. */
+/**
+ * Subscribing to upstream feeds, changing and removing subscriptions, OPML in and out. Fetching is the
+ * poller's: this service only says, after its transaction committed, that sources are due ({@link SourceDue},
+ * {@link SourcesDue}).
+ */
 @ApplicationScoped
 public class SourceService {
 
@@ -35,18 +37,16 @@ public class SourceService {
 
     private final SourceRepository sources;
     private final TopicService topics;
-    private final Poller poller;
-    private final PollClock clock;
-    private final EntityManager em;
+    private final Event<SourceDue> sourceDue;
+    private final Event<SourcesDue> sourcesDue;
     private final WartaConfig config;
 
-    SourceService(SourceRepository sources, TopicService topics, Poller poller, PollClock clock, EntityManager em,
+    SourceService(SourceRepository sources, TopicService topics, Event<SourceDue> sourceDue, Event<SourcesDue> sourcesDue,
             WartaConfig config) {
         this.sources = sources;
         this.topics = topics;
-        this.poller = poller;
-        this.clock = clock;
-        this.em = em;
+        this.sourceDue = sourceDue;
+        this.sourcesDue = sourcesDue;
         this.config = config;
     }
 
@@ -66,7 +66,7 @@ public class SourceService {
                 source.url = normalized;
                 source.customTitle = customTitle;
                 source.state = SourceState.ACTIVE;
-                source.createdAt = clock.now();
+                source.createdAt = now();
                 source.nextPollAt = source.createdAt;
                 source.topics.addAll(resolveTopics(names));
                 sources.persist(source);
@@ -81,7 +81,7 @@ public class SourceService {
             throw e;
         }
         Log.infof("Subscribed to %s as source %d", normalized, id);
-        poller.fetchSoon(id);
+        sourceDue.fire(new SourceDue(id));
         return view(id);
     }
 
@@ -133,14 +133,14 @@ public class SourceService {
             } else if (Boolean.FALSE.equals(patch.paused()) && (source.state == SourceState.PAUSED || source.state == SourceState.GONE)) {
                 source.state = SourceState.ACTIVE;
                 source.consecutiveErrors = 0;
-                source.nextPollAt = clock.now();
+                source.nextPollAt = now();
                 resumed = true;
                 Log.infof("Source %d resumed", id);
             }
             return resumed;
         });
         if (resume) {
-            poller.fetchSoon(id);
+            sourceDue.fire(new SourceDue(id));
         }
         return view(id);
     }
@@ -153,17 +153,10 @@ public class SourceService {
         Log.infof("Source %d (%s) deleted; its entries stay", id, source.url);
     }
 
-    public PollReport refresh(long id) {
-        QuarkusTransaction.requiringNew().run(() -> find(id));
-        return poller.refresh(id);
-    }
-
     /** Makes every active or failing source due now and starts a poll cycle. Returns how many are due. */
     public int refreshAll() {
-        int due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "update source set next_poll_at = ?1 where state in ('active', 'failing')")
-                .setParameter(1, clock.now()).executeUpdate());
-        poller.wake();
+        int due = QuarkusTransaction.requiringNew().call(() -> sources.makeActiveDue(now()));
+        sourcesDue.fire(new SourcesDue(due));
         return due;
     }
 
@@ -175,9 +168,24 @@ public class SourceService {
     }
 
     public ImportResult importOpml(byte[] body) {
-        List<OpmlCodec.OpmlSource> outlines;
+        List<Rejected> rejected = new ArrayList<>();
+        Map<String, OpmlCodec.OpmlSource> merged = merge(readOpml(body), rejected);
+        List<Subscribed> subscribed = QuarkusTransaction.requiringNew().call(() -> subscribeAll(merged.values()));
+        int created = (int) subscribed.stream().filter(Subscribed::created).count();
+        int existing = subscribed.size() - created;
+        Log.infof("OPML import: %d new sources, %d already subscribed, %d rejected", created, existing, rejected.size());
+        if (created > 0) {
+            sourcesDue.fire(new SourcesDue(created));
+        }
+        return new ImportResult(created, existing, subscribed.stream().map(Subscribed::id).toList(), rejected);
+    }
+
+    private record Subscribed(long id, boolean created) {
+    }
+
+    private static List<OpmlCodec.OpmlSource> readOpml(byte[] body) {
         try {
-            outlines = OpmlCodec.read(body);
+            return OpmlCodec.read(body);
         } catch (OpmlCodec.OpmlException e) {
             ProblemException problem = ProblemException.invalid("invalid-opml", e.getMessage());
             if (e.line() > 0) {
@@ -185,9 +193,11 @@ public class SourceService {
             }
             throw problem;
         }
-        // One subscription per address; an address listed under several topics gets them all.
+    }
+
+    /** One subscription per address; an address listed under several topics gets them all. */
+    private static Map<String, OpmlCodec.OpmlSource> merge(List<OpmlCodec.OpmlSource> outlines, List<Rejected> rejected) {
         Map<String, OpmlCodec.OpmlSource> merged = new LinkedHashMap<>();
-        List<Rejected> rejected = new ArrayList<>();
         for (OpmlCodec.OpmlSource o : outlines) {
             String url;
             try {
@@ -203,40 +213,32 @@ public class SourceService {
                 return new OpmlCodec.OpmlSource(url, a.title(), a.siteUrl() != null ? a.siteUrl() : b.siteUrl(), List.copyOf(all));
             });
         }
-        int[] counts = new int[2];
-        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
-            List<Long> result = new ArrayList<>();
-            Instant now = clock.now();
-            for (OpmlCodec.OpmlSource o : merged.values()) {
-                Optional<Source> existing = sources.findByUrl(o.url());
-                Source source;
-                if (existing.isPresent()) {
-                    source = existing.get();
-                    counts[1]++;
-                } else {
-                    source = new Source();
-                    source.url = o.url();
-                    source.title = o.title() == null ? null : o.title().length() > MAX_TITLE ? o.title().substring(0, MAX_TITLE) : o.title();
-                    source.siteUrl = o.siteUrl();
-                    source.state = SourceState.ACTIVE;
-                    source.createdAt = now;
-                    source.nextPollAt = now;
-                    counts[0]++;
-                }
-                source.topics.addAll(resolveTopics(o.topics()));
-                if (source.id == null) {
-                    sources.persist(source);
-                }
-                sources.flush();
-                result.add(source.id);
+        return merged;
+    }
+
+    /** Subscribes to each address not followed yet; every listed address gets its topics. */
+    private List<Subscribed> subscribeAll(Collection<OpmlCodec.OpmlSource> outlines) {
+        List<Subscribed> result = new ArrayList<>();
+        Instant now = now();
+        for (OpmlCodec.OpmlSource o : outlines) {
+            Optional<Source> existing = sources.findByUrl(o.url());
+            Source source = existing.orElseGet(Source::new);
+            if (existing.isEmpty()) {
+                source.url = o.url();
+                source.title = o.title() == null ? null : o.title().length() > MAX_TITLE ? o.title().substring(0, MAX_TITLE) : o.title();
+                source.siteUrl = o.siteUrl();
+                source.state = SourceState.ACTIVE;
+                source.createdAt = now;
+                source.nextPollAt = now;
             }
-            return result;
-        });
-        Log.infof("OPML import: %d new sources, %d already subscribed, %d rejected", counts[0], counts[1], rejected.size());
-        if (counts[0] > 0) {
-            poller.wake();
+            source.topics.addAll(resolveTopics(o.topics()));
+            if (source.id == null) {
+                sources.persist(source);
+            }
+            sources.flush();
+            result.add(new Subscribed(source.id, existing.isEmpty()));
         }
-        return new ImportResult(counts[0], counts[1], ids, rejected);
+        return result;
     }
 
     @Transactional
@@ -246,6 +248,11 @@ public class SourceService {
                         s.topics.stream().sorted(Comparator.comparing((Topic t) -> t.label.toLowerCase())).map(t -> t.label).toList()))
                 .toList();
         return OpmlCodec.write(config.publish().siteTitle() + " — langganan", subscriptions, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The poller's clock is moved in tests; a source's own times are the wall clock's, at the database's precision. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private Source find(long id) {

@@ -6,16 +6,21 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The global and per-host bounds on concurrent fetches. */
+import dev.warta.fetch.HostSlot;
+import dev.warta.fetch.HostSlots;
+
+/** The global and per-host bounds on concurrent fetches, and hosts whose slots other processes hold. */
 class FetchDispatcherTest {
 
     final FetchDispatcher dispatcher = new FetchDispatcher(3, 2);
@@ -84,5 +89,41 @@ class FetchDispatcherTest {
         assertThat(dispatcher.running("slow.example")).isEqualTo(2);
         slow.countDown();
         await().atMost(Duration.ofSeconds(10)).until(() -> done.size() == 9);
+    }
+
+    @Test
+    void aHostWithoutAFreeSlotWaitsInItsQueueWithoutHoldingAWorker() {
+        AtomicBoolean busyFree = new AtomicBoolean();
+        HostSlots elsewhere = new HostSlots() {
+            @Override
+            public Optional<HostSlot> tryAcquire(String host) {
+                return host.equals("busy.example") && !busyFree.get() ? Optional.empty() : HostSlots.unbounded().tryAcquire(host);
+            }
+
+            @Override
+            public HostSlot acquire(String host, Duration wait) {
+                throw new AssertionError("the dispatcher never waits for a slot");
+            }
+        };
+        FetchDispatcher bounded = new FetchDispatcher(2, 2, elsewhere);
+        try {
+            for (int i = 0; i < 3; i++) {
+                bounded.submit("busy.example", fetch("busy.example", new CountDownLatch(0)));
+            }
+            for (int i = 0; i < 4; i++) {
+                bounded.submit("free.example", fetch("free.example", new CountDownLatch(0)));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> done.size() == 4);
+            assertThat(done).as("two workers ran the free host's fetches while the busy host had no slot").containsOnly("free.example");
+            assertThat(bounded.blockedHosts()).isEqualTo(1);
+            assertThat(bounded.pending()).isEqualTo(3);
+
+            busyFree.set(true);
+            await().atMost(Duration.ofSeconds(10)).until(() -> done.size() == 7);
+            assertThat(maxSeen.get("busy.example")).isLessThanOrEqualTo(2);
+            assertThat(bounded.pending()).isZero();
+        } finally {
+            bounded.shutdown();
+        }
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.warta.FakeSite;
 import dev.warta.TestDatabase;
+import dev.warta.source.ClaimedSource;
 import dev.warta.ingest.ItemDraft;
 import dev.warta.ingest.UpstreamBatch;
 import dev.warta.ingest.UpstreamIngest;

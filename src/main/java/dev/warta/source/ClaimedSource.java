@@ -1,4 +1,4 @@
-package dev.warta.poll;
+package dev.warta.source;
 
 import java.util.Set;
 

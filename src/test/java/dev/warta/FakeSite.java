@@ -142,6 +142,10 @@ public final class FakeSite implements AutoCloseable {
         }
     }
 
+    /** Handler errors are not recorded yet. */
+    public void assertNoHandlerErrors() {
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -7,6 +7,8 @@
 #   JAVA_OPTS='-Dquarkus.http.io-threads=2' src/bench/feed-vs-nginx.sh     # extra JVM options for Warta
 #
 # Targets (issue 4): Warta >= 0.7 x nginx on the 200, >= 0.8 x on the 304. Only loopback is used.
+# A run in which wrk counted "Non-2xx or 3xx responses" on either server prints them and stops without a
+# ratio (src/bench/wrk_rps.awk): a fast error page is not a fast feed.
 # Not part of ./mvnw verify. Needs a JDK 17; installs wrk and nginx with apt-get when missing (root).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -42,7 +44,7 @@ NGINX_PID=
 cleanup() {
   [[ -n "$WARTA_PID" ]] && kill "$WARTA_PID" 2>/dev/null && wait "$WARTA_PID" 2>/dev/null || true
   [[ -n "$NGINX_PID" ]] && kill "$NGINX_PID" 2>/dev/null || true
-  rm -rf "$WORK"
+  if [[ -n "${KEEP_WORK:-}" ]]; then echo "== kept $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
@@ -112,10 +114,21 @@ NGINX_ETAG=$(curl -fsI "$NGINX$FEED_PATH" | grep -i '^etag:' | cut -d' ' -f2- | 
 [[ $(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $WARTA_ETAG" "$WARTA$FEED_PATH") == 304 ]]
 [[ $(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $NGINX_ETAG" "$NGINX$FEED_PATH") == 304 ]]
 
-rps() { # url [header] -> requests/second
+rps() { # url [header] -> requests/second, or "errors" (reported on stderr) when wrk saw non-2xx/3xx answers
   local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION")
   [[ -n "${2:-}" ]] && args+=(-H "$2")
-  wrk "${args[@]}" "$1" | tee -a "$WORK/wrk.log" | awk '/^Requests\/sec/ {print $2}'
+  echo "-- $1 ${2:-}" >>"$WORK/wrk.log"
+  wrk "${args[@]}" "$1" | tee -a "$WORK/wrk.log" | awk -f src/bench/wrk_rps.awk
+}
+# A ratio of two runs where either had error answers compares error pages, not feeds: stop instead.
+measured() { # case warta_rps nginx_rps
+  local bad=()
+  [[ $2 == errors ]] && bad+=(Warta)
+  [[ $3 == errors ]] && bad+=(nginx)
+  (( ${#bad[@]} == 0 )) && return 0
+  echo "== refusing a ratio for the $1 case: ${bad[*]} answered errors (wrk's counts above; its reports are in $WORK/wrk.log)" >&2
+  KEEP_WORK=1
+  exit 1
 }
 
 grep -h 'served from the event loop' "$WORK/warta.log" || true
@@ -132,9 +145,11 @@ pair() { # url_warta url_nginx header_warta header_nginx -> "warta nginx"; odd r
 }
 for round in $(seq 1 "$ROUNDS"); do
   read -r w n < <(pair "$WARTA$FEED_PATH" "$NGINX$FEED_PATH" "" "")
+  measured 200 "$w" "$n"
   r=$(awk -v w="$w" -v n="$n" 'BEGIN {printf "%.2f", w / n}'); R200+=("$r")
   printf '%-6s %-5s %14s %14s %7s\n' "$round" 200 "$w" "$n" "$r"
   read -r w n < <(pair "$WARTA$FEED_PATH" "$NGINX$FEED_PATH" "If-None-Match: $WARTA_ETAG" "If-None-Match: $NGINX_ETAG")
+  measured 304 "$w" "$n"
   r=$(awk -v w="$w" -v n="$n" 'BEGIN {printf "%.2f", w / n}'); R304+=("$r")
   printf '%-6s %-5s %14s %14s %7s\n' "$round" 304 "$w" "$n" "$r"
 done

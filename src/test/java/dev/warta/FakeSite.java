@@ -19,6 +19,12 @@ import com.sun.net.httpserver.HttpServer;
  * A remote site for tests — an upstream feed, a news site, a WebSub subscriber: a real HTTP server on
  * loopback. Routes (by path) can be replaced while it runs, a fallback answers what no route names; every
  * request is counted by its path and query and its headers recorded.
+ *
+ * <p>A handler that throws (a missing fixture, an assertion about the request) is a broken test, not a
+ * dropped connection: the request is answered 500 when headers were not sent yet, the error is kept, and
+ * {@link #close()} (every test closes its sites) or {@link #assertNoHandlerErrors()} fails with it. An
+ * {@code IOException} raised by the exchange's own streams is the client hanging up (a deadline, a size
+ * cap) and is no error.
  */
 public final class FakeSite implements AutoCloseable {
 
@@ -45,6 +51,9 @@ public final class FakeSite implements AutoCloseable {
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile HttpHandler fallback = ex -> send(ex, 404, "text/plain", "not here".getBytes());
+    private final List<AssertionError> handlerErrors = new CopyOnWriteArrayList<>();
+    /** Handlers interrupted or cut off by {@link #close()} are not errors. */
+    private volatile boolean closing;
 
     public FakeSite() {
         this("127.0.0.1");
@@ -65,8 +74,10 @@ public final class FakeSite implements AutoCloseable {
             HttpHandler handler = routes.getOrDefault(request.path(), fallback);
             try {
                 handler.handle(exchange);
-            } catch (IOException | RuntimeException e) {
-                // the client hung up (deadline, cap): nothing to do
+            } catch (IOException | RuntimeException | Error e) {
+                if (!hungUp(e)) {
+                    failed(request, exchange, e);
+                }
             } finally {
                 exchange.close();
             }
@@ -142,9 +153,64 @@ public final class FakeSite implements AutoCloseable {
         }
     }
 
+    /**
+     * Fails with every error a request handler threw since the last call (each is reported once), naming the
+     * request it answered.
+     */
+    public void assertNoHandlerErrors() {
+        if (handlerErrors.isEmpty()) {
+            return;
+        }
+        List<AssertionError> errors = List.copyOf(handlerErrors);
+        handlerErrors.removeAll(errors);
+        StringBuilder message = new StringBuilder(errors.size() + " request handler(s) of FakeSite " + base() + " threw:");
+        errors.forEach(e -> message.append("\n  ").append(e.getMessage()));
+        AssertionError failure = new AssertionError(message.toString(), errors.get(0).getCause());
+        errors.stream().skip(1).forEach(e -> failure.addSuppressed(e.getCause()));
+        throw failure;
+    }
+
+    /** Stops the server, then fails as {@link #assertNoHandlerErrors()} does. */
     @Override
     public void close() {
+        closing = true;
         server.stop(0);
         executor.shutdownNow();
+        assertNoHandlerErrors();
+    }
+
+    private void failed(Request request, HttpExchange exchange, Throwable e) {
+        if (closing) {
+            return;
+        }
+        handlerErrors.add(new AssertionError(request.target() + ": " + e, e));
+        if (exchange.getResponseCode() == -1) {
+            try {
+                send(exchange, 500, "text/plain; charset=utf-8",
+                        ("FakeSite handler failed: " + e).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException ignored) {
+                // the error is kept; the client sees a dropped connection
+            }
+        }
+    }
+
+    /**
+     * Whether the exchange's own streams raised it, i.e. the client left: walking down from where it was
+     * thrown, the JDK server's classes come before any test code (every handler runs on top of them).
+     */
+    static boolean hungUp(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                for (StackTraceElement frame : t.getStackTrace()) {
+                    if (frame.getClassName().startsWith("sun.net.httpserver.")) {
+                        return true;
+                    }
+                    if (frame.getClassName().startsWith("dev.warta.")) {
+                        break;
+                    }
+                }
+            }
+        }
+        return false;
     }
 }

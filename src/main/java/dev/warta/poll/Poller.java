@@ -42,13 +42,14 @@ public class Poller {
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private volatile boolean backlog;
     private volatile Instant lastTick;
-    private final Instant started = Instant.now();
+    private final Instant started;
 
     Poller(SourceClaims claims, PollJobs jobs, HostSlots slots, PollClock clock, PollMetrics metrics, WartaConfig config,
             MeterRegistry registry) {
         this.claims = claims;
         this.jobs = jobs;
         this.clock = clock;
+        this.started = clock.now();
         this.metrics = metrics;
         this.config = config.poll();
         this.dispatcher = new FetchDispatcher(this.config.maxConcurrent(), this.config.maxPerHost(), slots);
@@ -95,7 +96,7 @@ public class Poller {
             backlog = full;
             Instant now = clock.now();
             metrics.due(claims.dueCount(now));
-            lastTick = Instant.now();
+            lastTick = now;
             return claimed;
         } catch (RuntimeException e) {
             Log.error("Poller tick failed", e);

@@ -14,7 +14,8 @@ import dev.warta.WartaConfig;
 
 /**
  * Reports the poller in {@code /q/health/live}: down when it is enabled but has not ticked for ten ticks
- * (at least five minutes), i.e. it is wedged and a restart would help.
+ * (at least five minutes), i.e. it is wedged and a restart would help. Ticks and this check read the same
+ * {@link PollClock}.
  */
 @Liveness
 @ApplicationScoped
@@ -22,11 +23,13 @@ public class PollerHealthCheck implements HealthCheck {
 
     private final Poller poller;
     private final PollMetrics metrics;
+    private final PollClock clock;
     private final Duration stalledAfter;
 
-    PollerHealthCheck(Poller poller, PollMetrics metrics, WartaConfig config) {
+    PollerHealthCheck(Poller poller, PollMetrics metrics, PollClock clock, WartaConfig config) {
         this.poller = poller;
         this.metrics = metrics;
+        this.clock = clock;
         Duration tenTicks = config.poll().tick().multipliedBy(10);
         this.stalledAfter = tenTicks.compareTo(Duration.ofMinutes(5)) > 0 ? tenTicks : Duration.ofMinutes(5);
     }
@@ -45,7 +48,7 @@ public class PollerHealthCheck implements HealthCheck {
             return b.up().build();
         }
         Instant reference = last != null ? last : poller.started();
-        boolean stalled = Duration.between(reference, Instant.now()).compareTo(stalledAfter) > 0;
+        boolean stalled = Duration.between(reference, clock.now()).compareTo(stalledAfter) > 0;
         return stalled ? b.down().withData("problem", "no tick since " + reference).build() : b.up().build();
     }
 }

@@ -26,8 +26,8 @@ public final class TopicClassifier {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-    /** Steps a regex may take on one text before it counts as not matching (catastrophic backtracking). */
-    private static final long REGEX_BUDGET = 200_000;
+    /** Character reads a regex may make on one text before it counts as not matching (catastrophic backtracking). */
+    static final long REGEX_BUDGET = 200_000;
 
     private record Compiled(long topicId, String label, List<String> terms, List<Pattern> regexes) {
     }
@@ -69,11 +69,25 @@ public final class TopicClassifier {
         return Pattern.compile(fold(regex), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
+    /** The topics an entry belongs in, and the regex rules that gave up on its text (they count as not matching). */
+    public record Classification(Set<Long> topicIds, List<GaveUp> gaveUp) {
+    }
+
+    /** A regex rule that ran out of its step budget on a text (catastrophic backtracking). */
+    public record GaveUp(long topicId, String pattern) {
+    }
+
     /** Ids of the topics the entry belongs in, in the order topics were given. */
     public Set<Long> classify(String title, String summary, Collection<String> categories) {
+        return classification(title, summary, categories).topicIds();
+    }
+
+    /** What {@link #classify} decides, with the rules that gave up on the way. */
+    public Classification classification(String title, String summary, Collection<String> categories) {
         Set<Long> result = new LinkedHashSet<>();
+        List<GaveUp> gaveUp = new ArrayList<>();
         if (topics.isEmpty()) {
-            return result;
+            return new Classification(result, gaveUp);
         }
         StringBuilder all = new StringBuilder();
         for (String s : new String[] { title, summary }) {
@@ -95,14 +109,14 @@ public final class TopicClassifier {
                 result.add(topic.topicId());
                 continue;
             }
-            if (matches(topic, folded, spaced)) {
+            if (matches(topic, folded, spaced, gaveUp)) {
                 result.add(topic.topicId());
             }
         }
-        return result;
+        return new Classification(result, gaveUp);
     }
 
-    private static boolean matches(Compiled topic, String folded, String spaced) {
+    private static boolean matches(Compiled topic, String folded, String spaced, List<GaveUp> gaveUp) {
         for (String term : topic.terms()) {
             if (spaced.contains(term)) {
                 return true;
@@ -115,6 +129,7 @@ public final class TopicClassifier {
                     return true;
                 }
             } catch (BudgetExceeded e) {
+                gaveUp.add(new GaveUp(topic.topicId(), regex.pattern()));
                 Log.warnf("Topic %d: regular expression %s gave up on a text (too much backtracking)", topic.topicId(),
                         regex.pattern());
             }

@@ -6,7 +6,6 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,16 +52,18 @@ public class HubDeliverer {
     private final PublishedFeeds feeds;
     private final HttpFetcher fetcher;
     private final HubWorkers workers;
+    private final HubClock clock;
     private final WartaConfig.Websub config;
     private final Duration hold;
     private final AtomicLong sweeps = new AtomicLong();
 
     HubDeliverer(SubscriptionRepository subscriptions, PublishedFeeds feeds, HttpFetcher fetcher, HubWorkers workers,
-            WartaConfig config) {
+            HubClock clock, WartaConfig config) {
         this.subscriptions = subscriptions;
         this.feeds = feeds;
         this.fetcher = fetcher;
         this.workers = workers;
+        this.clock = clock;
         this.config = config.websub();
         // Longer than any delivery can take, so a claim is never taken over while its request runs.
         this.hold = config.fetch().totalDeadline().plusSeconds(30);
@@ -83,7 +84,7 @@ public class HubDeliverer {
 
     void sweep() {
         try {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Instant now = clock.now();
             int expired = QuarkusTransaction.requiringNew().call(() -> subscriptions.deleteExpired(now));
             if (expired > 0) {
                 Log.infof("WebSub: dropped %d subscription(s) whose lease ran out", expired);
@@ -140,7 +141,7 @@ public class HubDeliverer {
     }
 
     private void failed(SubscriptionRepository.Due due, String error) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.now();
         Instant since = due.failingSince() != null ? due.failingSince() : now;
         int attempts = due.attempts() + 1;
         if (Duration.between(since, now).compareTo(config.retryFor()) >= 0) {

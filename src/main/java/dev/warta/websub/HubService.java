@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,12 +34,15 @@ public class HubService {
     private final HttpFetcher fetcher;
     private final SubscriptionRepository subscriptions;
     private final HubWorkers workers;
+    private final HubClock clock;
     private final WartaConfig config;
 
-    HubService(HttpFetcher fetcher, SubscriptionRepository subscriptions, HubWorkers workers, WartaConfig config) {
+    HubService(HttpFetcher fetcher, SubscriptionRepository subscriptions, HubWorkers workers, HubClock clock,
+            WartaConfig config) {
         this.fetcher = fetcher;
         this.subscriptions = subscriptions;
         this.workers = workers;
+        this.clock = clock;
         this.config = config;
     }
 
@@ -81,7 +83,7 @@ public class HubService {
             Log.infof("WebSub %s of %s to %s not verified: %s", mode, callback, intent.topic(), e.getMessage());
             return;
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.now();
         if (intent.subscribe()) {
             QuarkusTransaction.requiringNew().run(() -> subscriptions.upsertVerified(callback, intent.topic(), intent.feedKey(),
                     intent.secret(), intent.leaseSeconds(), now));

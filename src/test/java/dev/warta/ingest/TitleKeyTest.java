@@ -15,7 +15,9 @@ class TitleKeyTest {
 
     @Test
     void ignoresAccentsAndTypographicQuotes() {
-        assertThat(TitleKey.of("“Café” – Zelenskyy’s visit")).isEqualTo(TitleKey.of("cafe zelenskyy s visit"));
+        assertThat(TitleKey.of("“Café” – Zelenskyy’s visit")).isEqualTo(TitleKey.of("cafe zelenskyy s visit"))
+                .isEqualTo("cafe zelenskyy s visit");
+        assertThat(TitleKey.of("Kyïv: «Señor» Müller—Çeşme")).isEqualTo("kyiv senor muller cesme");
     }
 
     @Test

@@ -136,7 +136,9 @@ class PollingFlowTest {
     @Test
     void conditionalGetSendsTheValidatorsAndA304ReadsAndWritesNothing() {
         upstream.serve("/rss.xml", "application/rss+xml", fixture("rss20.xml"), "\"v1\"");
+        double unread = metrics.documentsRead();
         long id = Sources.subscribe(upstream.url("/rss.xml"));
+        assertThat(metrics.documentsRead()).as("the first answer, a 200, is parsed").isEqualTo(unread + 1);
         String before = db.snapshot() + " source_item=" + db.count("source_item");
         double read = metrics.documentsRead();
 
@@ -152,6 +154,16 @@ class PollingFlowTest {
         assertThat(metrics.documentsRead()).as("nothing parsed").isEqualTo(read);
         assertThat(db.snapshot() + " source_item=" + db.count("source_item")).as("nothing written").isEqualTo(before);
         assertThat(Sources.get(id).getString("lastOutcome")).isEqualTo("not-modified");
+
+        // Both probes do move when the upstream answers 200 with a changed feed: the checks above could fail.
+        String v2 = new String(fixture("rss20.xml"), StandardCharsets.UTF_8).replace("<channel>\n", """
+                <channel>
+                    <item><title>Kabar Baru</title><link>https://kabar.example.com/baru</link><guid>kabar-9</guid></item>
+                """);
+        upstream.serve("/rss.xml", "application/rss+xml", v2.getBytes(StandardCharsets.UTF_8), "\"v2\"");
+        assertThat(Sources.refresh(id).getString("outcome")).isEqualTo("fetched");
+        assertThat(metrics.documentsRead()).isEqualTo(read + 1);
+        assertThat(db.snapshot() + " source_item=" + db.count("source_item")).isNotEqualTo(before);
     }
 
     @Test

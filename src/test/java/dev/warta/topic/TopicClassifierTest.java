@@ -49,9 +49,25 @@ class TopicClassifierTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Timeout(10)
-    void aCatastrophicallyBacktrackingRegexGivesUpInsteadOfHanging() {
+    void aBacktrackingRegexGivesUpAtItsStepBudgetAndIsReported() {
+        // (a+)+b on a's without a b: about 3·n² character reads in java.util.regex, 75 million here, so it
+        // can only end early by the budget (without it, it ends in about a second, unreported).
         String evil = "a".repeat(5000) + "!";
-        assertThat(classifier.classify(evil, null, List.of())).doesNotContain(4L);
+        TopicClassifier.Classification result = classifier.classification(evil, null, List.of());
+        assertThat(result.gaveUp()).containsExactly(new TopicClassifier.GaveUp(4, "(a+)+b"));
+        assertThat(result.topicIds()).doesNotContain(4L);
+        assertThat(classifier.classify(evil, null, List.of())).isEqualTo(result.topicIds());
+    }
+
+    @Test
+    void theStepBudgetLeavesOrdinaryTextsAlone() {
+        // 100 a's: some 30,000 reads, well inside the budget of 200,000.
+        assertThat(TopicClassifier.REGEX_BUDGET).isEqualTo(200_000);
+        TopicClassifier.Classification shortRun = classifier.classification("a".repeat(100) + "!", null, List.of());
+        assertThat(shortRun.gaveUp()).isEmpty();
+        assertThat(shortRun.topicIds()).isEmpty();
+        TopicClassifier.Classification match = classifier.classification("a".repeat(100) + "b INFLASI", null, List.of());
+        assertThat(match.gaveUp()).isEmpty();
+        assertThat(match.topicIds()).containsExactly(2L, 4L);
     }
 }

@@ -12,8 +12,11 @@ import static org.hamcrest.Matchers.equalTo;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,12 +34,13 @@ import dev.warta.Fixtures;
 import dev.warta.TestDatabase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 /**
  * The WebSub hub against real subscribers on loopback (test profile: leases from 1 s, retries every
- * 100–400 ms for 2 s, sweeps every 200 ms).
+ * 100–400 ms for 2 s, sweeps every 200 ms). The retry schedule runs on a {@link HubClock} the test moves.
  */
 @QuarkusTest
 class WebSubHubTest {
@@ -58,6 +62,7 @@ class WebSubHubTest {
     FakeSubscriber subscriber;
     FakeSubscriber witness;
     int articles;
+    final AtomicReference<Instant> now = new AtomicReference<>();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -176,33 +181,67 @@ class WebSubHubTest {
         assertThat(subscriber.deliveries).isEmpty();
     }
 
+    /** Puts the hub on a clock that stands still until the test moves it; returns where it stands. */
+    Instant useTheTestsClock() {
+        now.set(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        QuarkusMock.installMockForType(new HubClock() {
+            @Override
+            public Instant now() {
+                return now.get();
+            }
+        }, HubClock.class);
+        return now.get();
+    }
+
+    /** Lets the timer sweep twice (the second starts after this call) and checks that nothing more was attempted. */
+    void sweepsAttemptNothing(int deliveriesSoFar) {
+        long sweeps = deliverer.sweeps();
+        await().atMost(WAIT).until(() -> deliverer.sweeps() >= sweeps + 2);
+        assertThat(subscriber.deliveries).hasSize(deliveriesSoFar);
+    }
+
     @Test
     void aFailingCallbackIsRetriedWithBackoffThenGivenUp() {
+        Instant start = useTheTestsClock();
         String callback = subscriber.callback("/broken");
         subscriber.deliveryStatus = 500;
         subscribeAndAwait(subscriber, callback);
 
         postArticle();
-        await().atMost(WAIT).until(() -> subscriber.deliveries.size() >= 3);
+        await().atMost(WAIT).until(() -> stored(callback).map(s -> s.attempts == 1).orElse(false));
         Subscription failing = stored(callback).orElseThrow();
-        assertThat(failing.attempts).isGreaterThanOrEqualTo(2);
         assertThat(failing.lastError).isEqualTo("HTTP 500");
+        assertThat(failing.failingSince).isEqualTo(start);
 
-        // retry-for is 2 s: then the content is given up and the subscription waits for the next change.
+        // Test profile: the first retry after 100 ms, each wait twice the one before, at most 400 ms, for 2 s.
+        // Attempt n+1 is due at these times (ms after the first failure), and not a moment before.
+        long[] due = { 100, 300, 700, 1100, 1500, 1900, 2300 };
+        for (int n = 1; n <= due.length; n++) {
+            int attempt = n + 1;
+            Instant at = start.plusMillis(due[n - 1]);
+            assertThat(stored(callback).orElseThrow().nextAttemptAt).as("retry %d", n).isEqualTo(at);
+            now.set(at.minusMillis(1));
+            sweepsAttemptNothing(n);
+            now.set(at);
+            if (attempt < 8) {
+                await().atMost(WAIT).until(() -> stored(callback).map(s -> s.attempts == attempt).orElse(false));
+                assertThat(subscriber.deliveries).hasSize(attempt);
+            }
+        }
+
+        // The eighth attempt, 2.3 s after the first failure, is past retry-for: the content is given up.
         await().atMost(WAIT).until(() -> stored(callback).map(s -> s.attempts == 0 && s.failingSince == null).orElse(false));
         Subscription givenUp = stored(callback).orElseThrow();
-        assertThat(givenUp.lastError).startsWith("gave up after");
+        assertThat(givenUp.lastError).isEqualTo("gave up after 8 attempts: HTTP 500");
         assertThat(givenUp.nextAttemptAt).isNull();
-        int attempts = subscriber.deliveries.size();
-        long sweeps = deliverer.sweeps();
-        await().atMost(WAIT).until(() -> deliverer.sweeps() >= sweeps + 3);
-        assertThat(subscriber.deliveries).as("no attempts after giving up").hasSize(attempts);
-        assertThat(attempts).as("with backoff, far fewer attempts than sweeps in 2 s").isLessThan(10);
+        assertThat(subscriber.deliveries).hasSize(8);
+        now.set(start.plus(Duration.ofHours(1)));
+        sweepsAttemptNothing(8);
 
         // A healthy callback gets the next change again.
         subscriber.deliveryStatus = 200;
         postArticle();
-        await().atMost(WAIT).until(() -> subscriber.deliveries.size() > attempts
+        await().atMost(WAIT).until(() -> subscriber.deliveries.size() == 9
                 && stored(callback).map(s -> s.lastError == null).orElse(false));
     }
 

@@ -3,6 +3,7 @@ package dev.warta.article;
 import java.time.Instant;
 import java.util.List;
 
+import dev.warta.entry.Byline;
 import dev.warta.ingest.EntryDraft;
 
 /**
@@ -78,8 +79,8 @@ public record ArticleDraft(
     }
 
     EntryDraft toEntryDraft() {
-        return new EntryDraft(title, summary, bodyHtml, author, editor, reporter, publisher, city, credit, url, publishedAt,
-                topics, related.stream().map(r -> new EntryDraft.RelatedDraft(r.title(), r.url())).toList(), imageUrl,
-                modifiedAt);
+        return new EntryDraft(title, summary, bodyHtml, new Byline(author, editor, reporter, publisher, city, credit), url,
+                publishedAt, topics, related.stream().map(r -> new EntryDraft.RelatedDraft(r.title(), r.url())).toList(),
+                imageUrl, modifiedAt);
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.warta.FakeSite;
 import dev.warta.TestDatabase;
+import dev.warta.entry.Byline;
 import dev.warta.ingest.EntryDraft;
 import dev.warta.ingest.IngestService;
 import io.quarkus.test.junit.QuarkusTest;
@@ -151,8 +152,8 @@ class DedupeAndRetentionTest {
     @Test
     void anItemFillsTheRelatedArticleStubWithItsAddress() {
         // A desk article names a related article by title and address; an upstream item then brings it.
-        long article = ingest.ingest(new EntryDraft("Putin Kunjungi Minsk", null, "<p>Isi</p>", null, null, null, null, null,
-                null, null, Instant.parse("2022-12-19T05:00:00Z"), List.of("Konflik"),
+        long article = ingest.ingest(new EntryDraft("Putin Kunjungi Minsk", null, "<p>Isi</p>", Byline.NONE, null,
+                Instant.parse("2022-12-19T05:00:00Z"), List.of("Konflik"),
                 List.of(new EntryDraft.RelatedDraft("Zelensky Minta Warga Kabur", "https://r.example.com/kabur")))).entryId();
         long stubId = given().auth().oauth2(TOKEN).get("/api/entries/" + article).then().statusCode(200)
                 .extract().jsonPath().getLong("related[0].entryId");
@@ -177,7 +178,7 @@ class DedupeAndRetentionTest {
         long itemId = given().auth().oauth2(TOKEN).get("/api/entries").then().extract().jsonPath().getLong("[0].id");
 
         long desk = ingest.ingest(new EntryDraft("Kabar dari Kyiv, Versi Redaksi", "Ringkasan redaksi", "<p>Isi redaksi</p>",
-                "Redaksi", null, null, null, null, null, "https://r.example.com/kyiv", Instant.parse("2022-12-19T11:00:00Z"),
+                Byline.author("Redaksi"), "https://r.example.com/kyiv", Instant.parse("2022-12-19T11:00:00Z"),
                 List.of("Konflik"), List.of())).entryId();
         assertThat(desk).as("one article, one entry").isEqualTo(itemId);
         JsonPath entry = given().auth().oauth2(TOKEN).get("/api/entries/" + desk).then().statusCode(200).extract().jsonPath();

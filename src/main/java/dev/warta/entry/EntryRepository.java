@@ -127,15 +127,19 @@ public class EntryRepository implements PanacheRepository<Entry> {
         return select("kind = 'stub' and title_key = ? limit 1", (c, st) -> st.setString(1, titleKey)).stream().findFirst();
     }
 
-    /** The items of a source that retention removes: beyond its newest {@code maxEntries}, or published before {@code oldest}. */
-    public List<Long> findExpiredItems(long sourceId, int maxEntries, Instant oldest) {
+    /**
+     * The items of a source that retention removes: beyond its newest {@code maxEntries}, and published before
+     * {@code oldest} unless among its newest {@code keep}.
+     */
+    public List<Long> findExpiredItems(long sourceId, int maxEntries, int keep, Instant oldest) {
         return ids("""
                 select id from (select id, published_at, row_number() over (order by published_at desc, id desc) as rank
                                 from entry where source_id = ? and kind = 'item') ranked
-                where rank > ? or published_at < ?""", (c, st) -> {
+                where rank > ? or (published_at < ? and rank > ?)""", (c, st) -> {
             st.setLong(1, sourceId);
             st.setInt(2, maxEntries);
             st.setObject(3, oldest.atOffset(ZoneOffset.UTC));
+            st.setInt(4, keep);
         });
     }
 

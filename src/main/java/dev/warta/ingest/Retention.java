@@ -11,7 +11,8 @@ import dev.warta.entry.EntryRepository;
 import dev.warta.entry.EntryTopicRepository;
 
 /**
- * Removes a source's entries beyond its count and age, and leaves tombstones ({@code source_item} rows without entry) so that the next fetch does not bring them back.
+ * Removes a source's entries beyond its count and, except its newest {@code keep}, beyond its age, and leaves
+ * tombstones ({@code source_item} rows without entry) so that the next fetch does not bring them back.
  */
 @ApplicationScoped
 class Retention {
@@ -30,9 +31,9 @@ class Retention {
     }
 
     /** @return the entries removed */
-    int apply(UpstreamBatch batch, Instant now, Set<Long> touched) {
+    int apply(UpstreamBatch batch, int keep, Instant now, Set<Long> touched) {
         Instant oldest = now.minus(batch.retention().maxAge());
-        List<Long> expired = entries.findExpiredItems(batch.sourceId(), batch.retention().maxEntries(), oldest);
+        List<Long> expired = entries.findExpiredItems(batch.sourceId(), batch.retention().maxEntries(), keep, oldest);
         sourceItems.deleteTombstones(batch.sourceId(), oldest.minus(TOMBSTONE_GRACE));
         if (expired.isEmpty()) {
             return 0;

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.warta.WartaConfig;
 import dev.warta.topic.TopicClassifier;
 import dev.warta.topic.TopicClassifiers;
 import io.quarkus.logging.Log;
@@ -30,9 +31,10 @@ public class UpstreamIngest {
     private final Retention retention;
     private final ChangeRecorder changes;
     private final TopicClassifiers classifiers;
+    private final int minEntries;
 
     UpstreamIngest(IngestTransaction transaction, EntryMatcher matcher, NewItemWriter newItems, ChangedItemWriter changedItems,
-            Retention retention, ChangeRecorder changes, TopicClassifiers classifiers) {
+            Retention retention, ChangeRecorder changes, TopicClassifiers classifiers, WartaConfig config) {
         this.transaction = transaction;
         this.matcher = matcher;
         this.newItems = newItems;
@@ -40,14 +42,17 @@ public class UpstreamIngest {
         this.retention = retention;
         this.changes = changes;
         this.classifiers = classifiers;
+        this.minEntries = config.poll().retentionMinEntries();
     }
 
     public UpstreamResult ingest(UpstreamBatch batch) {
-        ItemSelection selection = ItemSelection.of(batch);
-        return transaction.run(() -> "source " + batch.sourceId(), () -> store(batch, selection));
+        // However old, a source's newest entries stay, up to the configured minimum (and never more than it keeps).
+        int keep = Math.min(minEntries, batch.retention().maxEntries());
+        ItemSelection selection = ItemSelection.of(batch, keep);
+        return transaction.run(() -> "source " + batch.sourceId(), () -> store(batch, selection, keep));
     }
 
-    private UpstreamResult store(UpstreamBatch batch, ItemSelection selection) {
+    private UpstreamResult store(UpstreamBatch batch, ItemSelection selection, int keep) {
         Instant now = batch.now().truncatedTo(ChronoUnit.MICROS);
         EntryMatcher.ItemMatches matches = matcher.matchItems(batch.sourceId(), selection.items());
         TopicClassifier classifier = matches.fresh().isEmpty() && matches.changed().isEmpty() ? TopicClassifier.EMPTY
@@ -55,14 +60,13 @@ public class UpstreamIngest {
         Set<Long> touched = new TreeSet<>();
         int created = newItems.store(batch, matches.fresh(), classifier, now, touched);
         int updated = changedItems.store(batch, matches.changed(), classifier, now, touched);
-        int removed = retention.apply(batch, now, touched);
-        // Items too old to keep count as unchanged.
-        int unchanged = selection.tooOld() + selection.tooMany() + matches.unchanged() + matches.fresh().size() - created;
+        int removed = retention.apply(batch, keep, now, touched);
+        int unchanged = selection.tooMany() + matches.unchanged() + matches.fresh().size() - created;
         if (created > 0 || updated > 0 || removed > 0) {
             changes.record(touched, now);
-            Log.infof("Source %d: %d new, %d updated, %d unchanged, %d removed by retention", batch.sourceId(), created,
-                    updated, unchanged, removed);
+            Log.infof("Source %d: %d new, %d updated, %d unchanged, %d too old, %d removed by retention", batch.sourceId(),
+                    created, updated, unchanged, selection.tooOld(), removed);
         }
-        return new UpstreamResult(created, updated, unchanged, removed);
+        return new UpstreamResult(created, updated, unchanged, removed, selection.tooOld());
     }
 }

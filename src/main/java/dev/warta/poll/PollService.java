@@ -196,7 +196,7 @@ public class PollService {
             Log.infof("Source %d moved permanently: %s → %s", source.id(), source.url(), feedUrl);
         }
         return new PollReport(source.id(), PollOutcome.FETCHED.label(), read.status(), null, stored.created(), stored.updated(),
-                stored.unchanged(), feedUrl, next);
+                stored.unchanged(), stored.tooOld(), feedUrl, next);
     }
 
     private PollReport recordNotModified(ClaimedSource source, Instant now, FetchResult result) {

@@ -200,6 +200,13 @@ public interface WartaConfig {
         @WithDefault("90d")
         Duration retentionMaxAge();
 
+        /**
+         * A source's newest entries kept whatever their age, at most its maximum number: age-based retention never
+         * removes them, and a first fetch of a feed whose items are all older than the maximum age stores that many.
+         */
+        @WithDefault("50")
+        int retentionMinEntries();
+
         /** Largest OPML document accepted by the import. */
         @WithDefault("5242880")
         int maxOpmlBytes();

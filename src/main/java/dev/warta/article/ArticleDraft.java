@@ -73,8 +73,7 @@ public record ArticleDraft(
     }
 
     EntryDraft toEntryDraft() {
-        return new EntryDraft(title, summary, bodyHtml, byline.author(), byline.editor(), byline.reporter(), byline.publisher(),
-                byline.city(), byline.credit(), url, publishedAt, topics,
+        return new EntryDraft(title, summary, bodyHtml, byline, url, publishedAt, topics,
                 related.stream().map(r -> new EntryDraft.RelatedDraft(r.title(), r.url())).toList(), imageUrl, modifiedAt);
     }
 }

@@ -10,15 +10,12 @@ import java.util.UUID;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import dev.warta.topic.Topic;
@@ -28,9 +25,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "entry")
 public class Entry extends PanacheEntityBase {
 
+    /** Given by ingest's id allocator, the only reader of {@code entry_id_seq}; entities are never inserted. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "entry_id")
-    @SequenceGenerator(name = "entry_id", sequenceName = "entry_id_seq", allocationSize = 50)
     public Long id;
 
     /** Stable public identity: the Atom {@code id} is {@code urn:uuid:<uid>}. */

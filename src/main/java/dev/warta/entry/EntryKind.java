@@ -12,4 +12,8 @@ public enum EntryKind {
     public String dbValue() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    public static EntryKind ofDb(String value) {
+        return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    }
 }

@@ -1,7 +1,5 @@
 package dev.warta.entry;
 
-import java.util.Locale;
-
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
@@ -15,6 +13,6 @@ public class EntryKindConverter implements AttributeConverter<EntryKind, String>
 
     @Override
     public EntryKind convertToEntityAttribute(String value) {
-        return value == null ? null : EntryKind.valueOf(value.toUpperCase(Locale.ROOT));
+        return value == null ? null : EntryKind.ofDb(value);
     }
 }

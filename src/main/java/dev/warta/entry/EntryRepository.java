@@ -1,42 +1,35 @@
 package dev.warta.entry;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
+/**
+ * The {@code entry} table: the reads that feeds and pages make through Hibernate, and the statements of the one
+ * write path (ingest), which binds whole batches as arrays.
+ */
 @ApplicationScoped
 public class EntryRepository implements PanacheRepository<Entry> {
 
     /** The zone in which a desk article's publication day is counted (the newsroom's). */
     public static final ZoneId DESK_ZONE = ZoneId.of("Asia/Jakarta");
-
-    public Optional<Entry> findStubByTitleKey(String titleKey) {
-        return find("kind = ?1 and titleKey = ?2", EntryKind.STUB, titleKey).firstResultOptional();
-    }
-
-    /** The desk article with this title published on this day (in {@link #DESK_ZONE}). */
-    public Optional<Entry> findArticle(String titleKey, LocalDate day) {
-        Instant from = day.atStartOfDay(DESK_ZONE).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(DESK_ZONE).toInstant();
-        return find("kind = ?1 and titleKey = ?2 and publishedAt >= ?3 and publishedAt < ?4",
-                EntryKind.ARTICLE, titleKey, from, to).firstResultOptional();
-    }
-
-    /** The newest desk article with this title, whatever its day. */
-    public Optional<Entry> findLatestArticle(String titleKey) {
-        return find("kind = ?1 and titleKey = ?2 order by publishedAt desc, id desc", EntryKind.ARTICLE, titleKey)
-                .firstResultOptional();
-    }
-
-    public Optional<Entry> findByUrl(String url) {
-        return find("url", url).firstResultOptional();
-    }
 
     /** Entries of a topic, newest publication first. */
     public List<Entry> latestInTopic(long topicId, int limit) {
@@ -47,27 +40,6 @@ public class EntryRepository implements PanacheRepository<Entry> {
     /** Every entry, newest publication first. */
     public List<Entry> latest(int limit) {
         return find("order by publishedAt desc, id desc").page(0, limit).list();
-    }
-
-    /** Points every related link that names entry {@code from} at entry {@code to} instead. */
-    public int retarget(long from, long to) {
-        return getEntityManager().createQuery("update RelatedLink r set r.target.id = ?2 where r.target.id = ?1")
-                .setParameter(1, from).setParameter(2, to).executeUpdate();
-    }
-
-    /** Related links that name this entry keep their title and address, and name no entry any more. */
-    public int untarget(long id) {
-        return getEntityManager().createQuery("update RelatedLink r set r.target = null where r.target.id = ?1")
-                .setParameter(1, id).executeUpdate();
-    }
-
-    /** Those of these entries that are stubs no article names any more. */
-    public List<Entry> unlinkedStubs(java.util.Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return find("from Entry e where e.kind = ?1 and e.id in ?2 and not exists (select 1 from RelatedLink r where r.target = e)",
-                EntryKind.STUB, ids).list();
     }
 
     /** Entries whose related links point at this entry ("linked from"). */
@@ -109,5 +81,236 @@ public class EntryRepository implements PanacheRepository<Entry> {
             query.setParameter("topic", topicId);
         }
         return query.getResultList();
+    }
+
+    // The write path's statements (JDBC on the transaction's connection, arrays for batches of any size).
+
+    private static final String COLUMNS = """
+            id, uid, kind, title, title_key, summary, content_html, author, editor, reporter, publisher, city, credit, url,
+            image_url, published_at, updated_at, created_at, content_hash, source_id, source_title, source_feed_url,
+            source_site_url""";
+
+    public Map<Long, EntryRow> findRows(Collection<Long> ids) {
+        Map<Long, EntryRow> rows = new HashMap<>();
+        if (!ids.isEmpty()) {
+            select("id = any(?)", (c, st) -> st.setArray(1, Jdbc.longs(c, ids, id -> id))).forEach(r -> rows.put(r.id(), r));
+        }
+        return rows;
+    }
+
+    /** The entries at these canonical addresses, by address. */
+    public Map<String, EntryRow> findRowsByUrl(Collection<String> urls) {
+        Map<String, EntryRow> rows = new HashMap<>();
+        if (!urls.isEmpty()) {
+            select("url = any(?)", (c, st) -> st.setArray(1, Jdbc.texts(c, urls, u -> u))).forEach(r -> rows.put(r.url(), r));
+        }
+        return rows;
+    }
+
+    /** The desk article with this title key published on this day (in {@link #DESK_ZONE}). */
+    public Optional<EntryRow> findArticleOnDay(String titleKey, LocalDate day) {
+        return select("kind = 'article' and title_key = ? and published_at >= ? and published_at < ? limit 1", (c, st) -> {
+            st.setString(1, titleKey);
+            st.setObject(2, day.atStartOfDay(DESK_ZONE).toOffsetDateTime());
+            st.setObject(3, day.plusDays(1).atStartOfDay(DESK_ZONE).toOffsetDateTime());
+        }).stream().findFirst();
+    }
+
+    /** The newest desk article with this title key, whatever its day. */
+    public Optional<EntryRow> findLatestArticle(String titleKey) {
+        return select("kind = 'article' and title_key = ? order by published_at desc, id desc limit 1",
+                (c, st) -> st.setString(1, titleKey)).stream().findFirst();
+    }
+
+    /** The stub of this title key (there is at most one). */
+    public Optional<EntryRow> findStub(String titleKey) {
+        return select("kind = 'stub' and title_key = ? limit 1", (c, st) -> st.setString(1, titleKey)).stream().findFirst();
+    }
+
+    /**
+     * The items of a source that retention removes: beyond its newest {@code maxEntries}, and published before
+     * {@code oldest} unless among its newest {@code keep}.
+     */
+    public List<Long> findExpiredItems(long sourceId, int maxEntries, int keep, Instant oldest) {
+        return ids("""
+                select id from (select id, published_at, row_number() over (order by published_at desc, id desc) as rank
+                                from entry where source_id = ? and kind = 'item') ranked
+                where rank > ? or (published_at < ? and rank > ?)""", (c, st) -> {
+            st.setLong(1, sourceId);
+            st.setInt(2, maxEntries);
+            st.setObject(3, oldest.atOffset(ZoneOffset.UTC));
+            st.setInt(4, keep);
+        });
+    }
+
+    /** Those of these entries that are stubs no related link names. */
+    public List<Long> findUnlinkedStubs(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return ids("""
+                select e.id from entry e where e.kind = 'stub' and e.id = any(?)
+                and not exists (select 1 from related_link r where r.target_entry_id = e.id)""",
+                (c, st) -> st.setArray(1, Jdbc.longs(c, ids, id -> id)));
+    }
+
+    /**
+     * Inserts the rows (ids given); a row that meets a unique key another row already holds (its address, the
+     * title of a stub, the title and day of a desk article) is skipped. Returns the ids inserted.
+     */
+    public Set<Long> insert(List<EntryRow> rows) {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(ids("""
+                insert into entry (id, uid, kind, title, title_key, summary, content_html, author, editor, reporter,
+                                   publisher, city, credit, url, image_url, published_at, updated_at, created_at, content_hash,
+                                   source_id, source_title, source_feed_url, source_site_url)
+                select x.id, x.uid::uuid, x.kind, x.title, x.key, x.summary, x.content, x.author, x.editor, x.reporter,
+                       x.publisher, x.city, x.credit, x.url, x.image, x.published::timestamptz, x.updated::timestamptz,
+                       x.created::timestamptz, x.hash, x.source_id, x.source_title, x.feed_url, x.site_url
+                from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[])
+                     as x(id, uid, kind, title, key, summary, content, author, editor, reporter, publisher, city, credit, url,
+                          image, published, updated, created, hash, source_id, source_title, feed_url, site_url)
+                on conflict do nothing returning id""", (c, st) -> {
+            int i = 1;
+            st.setArray(i++, Jdbc.longs(c, rows, EntryRow::id));
+            st.setArray(i++, Jdbc.texts(c, rows, r -> r.uid().toString()));
+            st.setArray(i++, Jdbc.texts(c, rows, r -> r.kind().dbValue()));
+            i = bindContent(c, st, i, rows);
+            st.setArray(i++, Jdbc.instants(c, rows, EntryRow::createdAt));
+            st.setArray(i++, Jdbc.texts(c, rows, EntryRow::contentHash));
+            bindProvenance(c, st, i, rows);
+        }));
+    }
+
+    /**
+     * Writes each row over its entry, where the entry still has the version the update expects; every column
+     * but the id, uid and creation time is written. Returns the ids written.
+     */
+    public Set<Long> update(List<EntryUpdate> updates) {
+        if (updates.isEmpty()) {
+            return Set.of();
+        }
+        List<EntryRow> rows = updates.stream().map(EntryUpdate::row).toList();
+        return Set.copyOf(ids("""
+                update entry e set kind = x.kind, title = x.title, title_key = x.key, summary = x.summary,
+                       content_html = x.content, author = x.author, editor = x.editor, reporter = x.reporter,
+                       publisher = x.publisher, city = x.city, credit = x.credit, url = x.url, image_url = x.image,
+                       published_at = x.published::timestamptz, updated_at = x.updated::timestamptz, content_hash = x.hash,
+                       source_id = x.source_id, source_title = x.source_title, source_feed_url = x.feed_url,
+                       source_site_url = x.site_url
+                from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[])
+                     as x(id, kind, title, key, summary, content, author, editor, reporter, publisher, city, credit, url,
+                          image, published, updated, hash, source_id, source_title, feed_url, site_url,
+                          was_kind, was_source, was_hash)
+                where e.id = x.id and e.kind = x.was_kind and e.source_id is not distinct from x.was_source
+                  and e.content_hash is not distinct from x.was_hash
+                returning e.id""", (c, st) -> {
+            int i = 1;
+            st.setArray(i++, Jdbc.longs(c, rows, EntryRow::id));
+            st.setArray(i++, Jdbc.texts(c, rows, r -> r.kind().dbValue()));
+            i = bindContent(c, st, i, rows);
+            st.setArray(i++, Jdbc.texts(c, rows, EntryRow::contentHash));
+            i = bindProvenance(c, st, i, rows);
+            st.setArray(i++, Jdbc.texts(c, updates, u -> u.expected().kind().dbValue()));
+            st.setArray(i++, Jdbc.longs(c, updates, u -> u.expected().sourceId()));
+            st.setArray(i++, Jdbc.texts(c, updates, u -> u.expected().contentHash()));
+        }));
+    }
+
+    /** Deletes the entries; their topics and own related links go with them (foreign keys cascade). */
+    public int delete(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return Jdbc.call(getEntityManager(), c -> {
+            try (PreparedStatement st = c.prepareStatement("delete from entry where id = any(?)")) {
+                st.setArray(1, Jdbc.longs(c, ids, id -> id));
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /** Binds title to updated time, the columns insert and update share in this order. */
+    private static int bindContent(Connection c, PreparedStatement st, int first, List<EntryRow> rows) throws SQLException {
+        int i = first;
+        st.setArray(i++, Jdbc.texts(c, rows, EntryRow::title));
+        st.setArray(i++, Jdbc.texts(c, rows, EntryRow::titleKey));
+        st.setArray(i++, Jdbc.texts(c, rows, EntryRow::summary));
+        st.setArray(i++, Jdbc.texts(c, rows, EntryRow::contentHtml));
+        st.setArray(i++, Jdbc.texts(c, rows, r -> r.byline().author()));
+        st.setArray(i++, Jdbc.texts(c, rows, r -> r.byline().editor()));
+        st.setArray(i++, Jdbc.texts(c, rows, r -> r.byline().reporter()));
+        st.setArray(i++, Jdbc.texts(c, rows, r -> r.byline().publisher()));
+        st.setArray(i++, Jdbc.texts(c, rows, r -> r.byline().city()));
+        st.setArray(i++, Jdbc.texts(c, rows, r -> r.byline().credit()));
+        st.setArray(i++, Jdbc.texts(c, rows, EntryRow::url));
+        st.setArray(i++, Jdbc.texts(c, rows, EntryRow::imageUrl));
+        st.setArray(i++, Jdbc.instants(c, rows, EntryRow::publishedAt));
+        st.setArray(i++, Jdbc.instants(c, rows, EntryRow::updatedAt));
+        return i;
+    }
+
+    private static int bindProvenance(Connection c, PreparedStatement st, int first, List<EntryRow> rows) throws SQLException {
+        int i = first;
+        st.setArray(i++, Jdbc.longs(c, rows, EntryRow::sourceId));
+        st.setArray(i++, Jdbc.texts(c, rows, r -> r.source() == null ? null : r.source().title()));
+        st.setArray(i++, Jdbc.texts(c, rows, r -> r.source() == null ? null : r.source().feedUrl()));
+        st.setArray(i++, Jdbc.texts(c, rows, r -> r.source() == null ? null : r.source().siteUrl()));
+        return i;
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(Connection c, PreparedStatement st) throws SQLException;
+    }
+
+    private List<EntryRow> select(String condition, Binder binder) {
+        return Jdbc.call(getEntityManager(), c -> {
+            try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from entry where " + condition)) {
+                binder.bind(c, st);
+                List<EntryRow> rows = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** Runs a statement that answers ids (a select, or an insert or update {@code returning id}). */
+    private List<Long> ids(String sql, Binder binder) {
+        return Jdbc.call(getEntityManager(), c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                binder.bind(c, st);
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    private static EntryRow row(ResultSet rs) throws SQLException {
+        String feedUrl = rs.getString("source_feed_url");
+        Provenance source = feedUrl == null ? null
+                : new Provenance(Jdbc.longOrNull(rs, "source_id"), rs.getString("source_title"), feedUrl,
+                        rs.getString("source_site_url"));
+        Byline byline = new Byline(rs.getString("author"), rs.getString("editor"), rs.getString("reporter"),
+                rs.getString("publisher"), rs.getString("city"), rs.getString("credit"));
+        return new EntryRow(rs.getLong("id"), rs.getObject("uid", UUID.class), EntryKind.ofDb(rs.getString("kind")),
+                rs.getString("title"), rs.getString("title_key"), rs.getString("summary"), rs.getString("content_html"),
+                byline, rs.getString("url"), rs.getString("image_url"), Jdbc.instant(rs, "published_at"),
+                Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "created_at"), rs.getString("content_hash"), source);
     }
 }

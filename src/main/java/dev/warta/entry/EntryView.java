@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
  * An entry as the API and the pages show it. {@code link} is where a reader goes: the article's own
- * address when known, else Warta's page for it ({@code page}).
+ * address when known, else Warta's page for it ({@code page}). The byline's parts are written as fields of the
+ * entry ({@code author}, {@code editor}, ...).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EntryView(
@@ -16,12 +18,7 @@ public record EntryView(
         boolean stub,
         String title,
         String summary,
-        String author,
-        String editor,
-        String reporter,
-        String publisher,
-        String city,
-        String credit,
+        @JsonUnwrapped Byline byline,
         Instant published,
         Instant updated,
         String link,

@@ -3,9 +3,12 @@ package dev.warta.ingest;
 import java.time.Instant;
 import java.util.List;
 
+import dev.warta.entry.Byline;
+
 /**
- * Everything that enters Warta becomes one of these before {@link IngestService} stores it.
+ * Everything the desk publishes becomes one of these before {@link IngestService} stores it.
  *
+ * @param byline      who wrote, edited and credits it; {@link Byline#NONE} when the article names nobody
  * @param url         the entry's canonical address; an entry with the same address is the same entry
  * @param publishedAt the publication time the source states; null when it states none (ingest time is used)
  * @param contentHtml body HTML; sanitized by ingest, whatever its origin
@@ -18,12 +21,7 @@ public record EntryDraft(
         String title,
         String summary,
         String contentHtml,
-        String author,
-        String editor,
-        String reporter,
-        String publisher,
-        String city,
-        String credit,
+        Byline byline,
         String url,
         Instant publishedAt,
         List<String> topics,
@@ -32,16 +30,15 @@ public record EntryDraft(
         Instant modifiedAt) {
 
     public EntryDraft {
+        byline = byline == null ? Byline.NONE : byline;
         topics = topics == null ? List.of() : List.copyOf(topics);
         related = related == null ? List.of() : List.copyOf(related);
     }
 
     /** A draft without lead image or modification date. */
-    public EntryDraft(String title, String summary, String contentHtml, String author, String editor, String reporter,
-            String publisher, String city, String credit, String url, Instant publishedAt, List<String> topics,
-            List<RelatedDraft> related) {
-        this(title, summary, contentHtml, author, editor, reporter, publisher, city, credit, url, publishedAt, topics,
-                related, null, null);
+    public EntryDraft(String title, String summary, String contentHtml, Byline byline, String url, Instant publishedAt,
+            List<String> topics, List<RelatedDraft> related) {
+        this(title, summary, contentHtml, byline, url, publishedAt, topics, related, null, null);
     }
 
     /** A related article named by an entry: its title, and its address when the source gives one. */

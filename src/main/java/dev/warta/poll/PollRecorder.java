@@ -65,13 +65,12 @@ class PollRecorder {
         write(source, () -> sources.markFetched(source.id(), source.lease(), new PollResult.Fetched(url,
                 feed.title() != null ? feed.title() : source.title(), feed.siteUrl() != null ? feed.siteUrl() : source.siteUrl(),
                 document.validators().etag(), document.validators().lastModified(), now, document.status(), next, interval,
-                // UpstreamResult counts items too old to keep among the unchanged: it has no count of its own for them.
-                new PollResult.EntryCounts(stored.created(), stored.updated(), stored.unchanged(), 0))));
+                new PollResult.EntryCounts(stored.created(), stored.updated(), stored.unchanged(), stored.tooOld()))));
         if (!url.equals(source.url())) {
             Log.infof("Source %d moved permanently: %s → %s", source.id(), source.url(), url);
         }
         return new PollReport(source.id(), PollOutcome.FETCHED.label(), document.status(), null, stored.created(), stored.updated(),
-                stored.unchanged(), url, next);
+                stored.unchanged(), stored.tooOld(), url, next);
     }
 
     /** The document could not be read, or a page led nowhere; also a poll that failed on Warta's side. */
@@ -83,7 +82,7 @@ class PollRecorder {
     PollReport recorded(SourcePollState state) {
         PollResult.EntryCounts entries = state.lastEntries();
         return new PollReport(state.id(), state.lastOutcome(), state.lastStatus(), state.lastError(), entries.created(),
-                entries.updated(), entries.unchanged(), state.url(), state.nextPollAt());
+                entries.updated(), entries.unchanged(), entries.tooOld(), state.url(), state.nextPollAt());
     }
 
     private PollReport notModified(ClaimedSource source, UpstreamAnswer.NotModified answer, Instant now) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.warta.FakeSite;
 import dev.warta.TestDatabase;
+import dev.warta.entry.Byline;
 import dev.warta.ingest.EntryDraft;
 import dev.warta.ingest.IngestService;
 import io.quarkus.test.junit.QuarkusTest;
@@ -131,28 +132,38 @@ class DedupeAndRetentionTest {
         assertThat(titles()).containsExactly("Satu");
     }
 
+    /**
+     * Changed deliberately by issue 8 (retention keeps a minimum). Age-based retention now never removes a source's
+     * newest min(warta.poll.retention-min-entries, its maximum) entries, 50 here, so one old entry beside a recent
+     * one, which this test used to remove, now stays. The intent is kept with a feed of one recent and 51 old items:
+     * once the maximum age is 30 days, the two oldest are removed, reported as too old, and not stored again.
+     */
     @Test
     void entriesOlderThanTheSourcesMaximumAgeAreRemovedAndNotStoredAgain() {
         String recent = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 Instant.now().minusSeconds(3600).atOffset(java.time.ZoneOffset.UTC));
-        upstream.serve("/rss.xml", "application/rss+xml", feed("R",
-                item("n-1", "Baru", "https://r.example.com/baru", recent),
-                item("o-1", "Lama", "https://r.example.com/lama", "Mon, 19 Dec 2022 10:00:00 GMT")));
+        upstream.serve("/rss.xml", "application/rss+xml", FeedFixtures.rss("R", "https://r.example.com/", 51, 0,
+                Instant.parse("2022-12-19T10:00:00Z"), item("n-1", "Baru", "https://r.example.com/baru", recent)));
         long id = Sources.subscribe(upstream.url("/rss.xml"));
-        assertThat(titles()).containsExactlyInAnyOrder("Baru", "Lama");
+        assertThat(Sources.get(id).getInt("entries")).isEqualTo(52);
         given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(Map.of("retention", Map.of("maxAgeDays", 30)))
                 .patch("/api/sources/" + id).then().statusCode(200);
-        Sources.refresh(id);
-        assertThat(titles()).containsExactly("Baru");
-        assertThat(Sources.refresh(id).getInt("newEntries")).isZero();
-        assertThat(titles()).containsExactly("Baru");
+        JsonPath report = Sources.refresh(id);
+        assertThat(report.getInt("tooOld")).isEqualTo(2);
+        assertThat(Sources.get(id).getInt("entries")).isEqualTo(50);
+        assertThat(allTitles()).hasSize(50).contains("Baru", "Berita nomor 2 dari R")
+                .doesNotContain("Berita nomor 0 dari R", "Berita nomor 1 dari R");
+        JsonPath again = Sources.refresh(id);
+        assertThat(again.getInt("newEntries")).isZero();
+        assertThat(again.getInt("tooOld")).isEqualTo(2);
+        assertThat(allTitles()).hasSize(50).doesNotContain("Berita nomor 0 dari R", "Berita nomor 1 dari R");
     }
 
     @Test
     void anItemFillsTheRelatedArticleStubWithItsAddress() {
         // A desk article names a related article by title and address; an upstream item then brings it.
-        long article = ingest.ingest(new EntryDraft("Putin Kunjungi Minsk", null, "<p>Isi</p>", null, null, null, null, null,
-                null, null, Instant.parse("2022-12-19T05:00:00Z"), List.of("Konflik"),
+        long article = ingest.ingest(new EntryDraft("Putin Kunjungi Minsk", null, "<p>Isi</p>", Byline.NONE, null,
+                Instant.parse("2022-12-19T05:00:00Z"), List.of("Konflik"),
                 List.of(new EntryDraft.RelatedDraft("Zelensky Minta Warga Kabur", "https://r.example.com/kabur")))).entryId();
         long stubId = given().auth().oauth2(TOKEN).get("/api/entries/" + article).then().statusCode(200)
                 .extract().jsonPath().getLong("related[0].entryId");
@@ -177,7 +188,7 @@ class DedupeAndRetentionTest {
         long itemId = given().auth().oauth2(TOKEN).get("/api/entries").then().extract().jsonPath().getLong("[0].id");
 
         long desk = ingest.ingest(new EntryDraft("Kabar dari Kyiv, Versi Redaksi", "Ringkasan redaksi", "<p>Isi redaksi</p>",
-                "Redaksi", null, null, null, null, null, "https://r.example.com/kyiv", Instant.parse("2022-12-19T11:00:00Z"),
+                Byline.author("Redaksi"), "https://r.example.com/kyiv", Instant.parse("2022-12-19T11:00:00Z"),
                 List.of("Konflik"), List.of())).entryId();
         assertThat(desk).as("one article, one entry").isEqualTo(itemId);
         JsonPath entry = given().auth().oauth2(TOKEN).get("/api/entries/" + desk).then().statusCode(200).extract().jsonPath();
@@ -191,6 +202,10 @@ class DedupeAndRetentionTest {
         JsonPath after = given().auth().oauth2(TOKEN).get("/api/entries/" + desk).then().statusCode(200).extract().jsonPath();
         assertThat(after.getString("title")).isEqualTo("Kabar dari Kyiv, Versi Redaksi");
         assertThat(db.count("entry")).isEqualTo(1);
+    }
+
+    private static List<String> allTitles() {
+        return given().auth().oauth2(TOKEN).get("/api/entries?limit=200").then().extract().jsonPath().getList("title");
     }
 
     private static List<String> titles() {

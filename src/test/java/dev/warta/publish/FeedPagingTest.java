@@ -23,6 +23,7 @@ import com.rometools.rome.feed.rss.Channel;
 
 import dev.warta.FeedReader;
 import dev.warta.TestDatabase;
+import dev.warta.entry.Byline;
 import dev.warta.ingest.EntryDraft;
 import dev.warta.ingest.IngestService;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -58,8 +59,8 @@ class FeedPagingTest {
     }
 
     void store(String title, Instant published) {
-        ingest.ingest(new EntryDraft(title, "Ringkasan " + title, "<p>" + title + "</p>", "Tim Warta", null, null, null, null,
-                null, null, published, List.of(TOPIC), List.of()));
+        ingest.ingest(new EntryDraft(title, "Ringkasan " + title, "<p>" + title + "</p>", Byline.author("Tim Warta"), null,
+                published, List.of(TOPIC), List.of()));
     }
 
     String url(String path) {

@@ -1,0 +1,48 @@
+package dev.warta.entry;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An entry's own columns, as the write path reads and writes them; its topics and related links live in
+ * their own tables. {@code id} is null until the id allocator gave it one.
+ *
+ * @param source null for desk articles and stubs
+ */
+public record EntryRow(Long id, UUID uid, EntryKind kind, String title, String titleKey, String summary, String contentHtml,
+        Byline byline, String url, String imageUrl, Instant publishedAt, Instant updatedAt, Instant createdAt,
+        String contentHash, Provenance source) {
+
+    public EntryRow {
+        byline = byline == null ? Byline.NONE : byline;
+    }
+
+    /**
+     * What an update checks that the row still is, as it was read: kind, owning source and digest. A row that
+     * another transaction changed in between is left alone, and the writer learns it from the count.
+     */
+    public record Version(EntryKind kind, Long sourceId, String contentHash) {
+    }
+
+    public Version version() {
+        return new Version(kind, sourceId(), contentHash);
+    }
+
+    public Long sourceId() {
+        return source == null ? null : source.sourceId();
+    }
+
+    public boolean isStub() {
+        return kind == EntryKind.STUB;
+    }
+
+    public EntryRow withId(long newId) {
+        return new EntryRow(newId, uid, kind, title, titleKey, summary, contentHtml, byline, url, imageUrl, publishedAt,
+                updatedAt, createdAt, contentHash, source);
+    }
+
+    public EntryRow withUrl(String newUrl) {
+        return new EntryRow(id, uid, kind, title, titleKey, summary, contentHtml, byline, newUrl, imageUrl, publishedAt,
+                updatedAt, createdAt, contentHash, source);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.warta.entry;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/** The {@code entry_topic} table: which topics' feeds an entry is published in. */
+@ApplicationScoped
+public class EntryTopicRepository {
+
+    private final EntityManager em;
+
+    EntryTopicRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * Adds the pairs; topics are only ever added, and a pair already there stays as it is. Every write of this
+     * table is this statement. Returns the pairs that were new.
+     */
+    public Set<EntryTopic> add(Collection<EntryTopic> pairs) {
+        Set<EntryTopic> added = new TreeSet<>();
+        if (pairs.isEmpty()) {
+            return added;
+        }
+        // One lock order for every writer: two transactions adding the same pairs queue instead of deadlocking.
+        List<EntryTopic> sorted = new TreeSet<>(pairs).stream().toList();
+        return Jdbc.call(em, c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    insert into entry_topic (entry_id, topic_id) select * from unnest(?::bigint[], ?::bigint[])
+                    on conflict do nothing returning entry_id, topic_id""")) {
+                st.setArray(1, Jdbc.longs(c, sorted, EntryTopic::entryId));
+                st.setArray(2, Jdbc.longs(c, sorted, EntryTopic::topicId));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        added.add(new EntryTopic(rs.getLong(1), rs.getLong(2)));
+                    }
+                }
+            }
+            return added;
+        });
+    }
+
+    /** The topics of any of these entries. */
+    public Set<Long> findTopicIds(Collection<Long> entryIds) {
+        Set<Long> topics = new TreeSet<>();
+        if (entryIds.isEmpty()) {
+            return topics;
+        }
+        return Jdbc.call(em, c -> {
+            try (PreparedStatement st = c.prepareStatement("select distinct topic_id from entry_topic where entry_id = any(?)")) {
+                st.setArray(1, Jdbc.longs(c, entryIds, id -> id));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        topics.add(rs.getLong(1));
+                    }
+                }
+            }
+            return topics;
+        });
+    }
+}

@@ -1,0 +1,93 @@
+package dev.warta.ingest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import dev.warta.Digests;
+import dev.warta.entry.Byline;
+import dev.warta.topic.Topic;
+import dev.warta.topic.TopicClassifiers;
+import dev.warta.topic.TopicService;
+
+/** Prepares a desk draft for matching and storing (see {@link DeskArticle}); runs in the ingest transaction. */
+@ApplicationScoped
+class DeskArticles {
+
+    private final TopicService topics;
+    private final TopicClassifiers classifiers;
+    private final EntityManager em;
+
+    DeskArticles(TopicService topics, TopicClassifiers classifiers, EntityManager em) {
+        this.topics = topics;
+        this.classifiers = classifiers;
+        this.em = em;
+    }
+
+    /** Refuses a draft no entry can be made of, before any transaction starts. */
+    static void validate(EntryDraft draft) {
+        if (draft.title() == null || draft.title().isBlank()) {
+            throw new IllegalArgumentException("an entry needs a title");
+        }
+        if (TitleKey.of(draft.title()).isEmpty()) {
+            throw new IllegalArgumentException("the title has no letters or digits");
+        }
+    }
+
+    DeskArticle prepare(EntryDraft draft) {
+        String titleKey = TitleKey.of(draft.title());
+        String contentHtml = HtmlSanitizer.clean(draft.contentHtml());
+        Map<Long, Topic> draftTopics = new LinkedHashMap<>();
+        for (String label : draft.topics()) {
+            Topic topic = topics.findOrCreate(label);
+            draftTopics.put(topic.id, topic);
+        }
+        // Topic rules sort desk articles too; the article's own topic labels count as its categories.
+        for (Long topicId : classifiers.current().classify(draft.title(), draft.summary(), draft.topics())) {
+            draftTopics.computeIfAbsent(topicId, id -> em.find(Topic.class, id));
+        }
+        // Addresses are compared in one form, whichever path brought them (see LinkCanonicalizer).
+        String url = LinkCanonicalizer.canonical(draft.url());
+        return new DeskArticle(draft, draft.title().strip(), titleKey, url, contentHtml, DeskArticle.blankToNull(draft.imageUrl()),
+                Set.copyOf(draftTopics.keySet()), contentHash(draft, contentHtml, draftTopics.values()), related(draft, titleKey, url));
+    }
+
+    /** The lines that name another article: with a title, not this article's own title or address. */
+    private static List<EntryDraft.RelatedDraft> related(EntryDraft draft, String titleKey, String url) {
+        List<EntryDraft.RelatedDraft> lines = new ArrayList<>();
+        for (EntryDraft.RelatedDraft related : draft.related()) {
+            if (related.title() == null || TitleKey.of(related.title()).isEmpty()
+                    || TitleKey.of(related.title()).equals(titleKey)
+                    || (url != null && url.equals(LinkCanonicalizer.canonical(related.url())))) {
+                continue;
+            }
+            lines.add(related);
+        }
+        return lines;
+    }
+
+    /** Everything an edit can change, in the form it always had: a draft without image digests as before. */
+    private static String contentHash(EntryDraft draft, String contentHtml, java.util.Collection<Topic> topics) {
+        Byline by = draft.byline();
+        StringBuilder s = new StringBuilder();
+        for (String field : Arrays.asList(draft.title().strip(), draft.summary(), contentHtml, by.author(), by.editor(),
+                by.reporter(), by.publisher(), by.city(), by.credit(), draft.url())) {
+            s.append(field == null ? "" : field.strip()).append('\u001f');
+        }
+        topics.stream().map(t -> t.slug).sorted().forEach(slug -> s.append(slug).append('\u001e'));
+        for (EntryDraft.RelatedDraft r : draft.related()) {
+            s.append(r.title()).append('\u001d').append(r.url() == null ? "" : r.url()).append('\u001e');
+        }
+        // Appended only when present, so that the digest of a draft without them is what it always was.
+        if (draft.imageUrl() != null) {
+            s.append("image\u001f").append(draft.imageUrl().strip());
+        }
+        return Digests.sha256Hex(s.toString());
+    }
+}

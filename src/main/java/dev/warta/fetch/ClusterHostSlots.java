@@ -1,8 +1,11 @@
 package dev.warta.fetch;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,33 +16,38 @@ import dev.warta.WartaConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * Host slots in PostgreSQL, the one state every Warta process shares: a slot is a {@code host_slot} row taken
- * in one statement and deleted when the fetch is done. Its lease outlasts the fetch deadline, so a process
- * that dies holding slots frees them after a while. A caller that waits is woken at once by a slot given back
- * in this process, and re-checks every {@value #RECHECK_MILLIS} ms for slots other processes give back.
+ * in one statement and deleted when the fetch is done. Its lease is short ({@link #LEASE}) and this process
+ * renews the leases of the slots it holds every {@value #RENEW_EVERY}, however long a fetch takes: a process
+ * that dies holding slots frees them within one lease. A caller that waits is woken at once by a slot given
+ * back in this process, and re-checks every {@value #RECHECK_MILLIS} ms for slots other processes give back.
  */
 @ApplicationScoped
 public class ClusterHostSlots implements HostSlots {
 
     static final long RECHECK_MILLIS = 250;
-    /** Longer than any fetch holds its slot: the total deadline cancels it first. */
-    private static final Duration LEASE_BEYOND_DEADLINE = Duration.ofSeconds(30);
+    /** How long a slot outlives the last renewal of the process holding it. */
+    static final Duration LEASE = Duration.ofSeconds(15);
+    /** A third of the lease: two renewals may be late (a long pause, a loaded machine) before a slot is lost. */
+    static final String RENEW_EVERY = "5s";
 
     /** Identifies this process in slot owners, for giving back what it holds at shutdown. */
     private static final String PROCESS = UUID.randomUUID().toString().substring(0, 8);
 
     private final HostSlotRepository rows;
     private final int perHost;
-    private final Duration lease;
+    private final Duration lease = LEASE;
+    /** The slots this process holds, by owner token: what {@link #renewHeld} keeps alive. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final AtomicInteger waiting = new AtomicInteger();
     private final Object givenBack = new Object();
 
     ClusterHostSlots(HostSlotRepository rows, WartaConfig config, MeterRegistry registry) {
         this.rows = rows;
         this.perHost = config.poll().maxPerHost();
-        this.lease = config.fetch().totalDeadline().plus(LEASE_BEYOND_DEADLINE);
         registry.gauge("warta.fetch.host.slots.waiting", waiting);
     }
 
@@ -47,6 +55,7 @@ public class ClusterHostSlots implements HostSlots {
     public Optional<HostSlot> tryAcquire(String host) {
         String owner = PROCESS + ":" + UUID.randomUUID();
         Optional<Integer> slot = QuarkusTransaction.requiringNew().call(() -> rows.claimFree(host, perHost, owner, lease));
+        slot.ifPresent(s -> held.add(owner));
         return slot.map(s -> new HostSlot(host, () -> giveBack(host, s, owner)));
     }
 
@@ -77,7 +86,22 @@ public class ClusterHostSlots implements HostSlots {
         }
     }
 
+    /** Keeps the slots of the fetches running here alive; a slot whose row is gone (taken over) stays lost. */
+    @Scheduled(every = RENEW_EVERY, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void renewHeld() {
+        if (held.isEmpty()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> rows.renew(List.copyOf(held), lease));
+        } catch (RuntimeException e) {
+            Log.warnf(e, "Could not renew %d host slot lease(s); they end in %d s unless a renewal succeeds", held.size(),
+                    lease.toSeconds());
+        }
+    }
+
     private void giveBack(String host, int slot, String owner) {
+        held.remove(owner);
         try {
             QuarkusTransaction.requiringNew().run(() -> rows.delete(host, slot, owner));
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.warta.fetch;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,16 @@ class HostSlotRepository {
                 .setParameter(3, owner)
                 .setParameter(4, lease.toMillis() / 1000.0)
                 .getResultList().stream().findFirst().map(o -> ((Number) o).intValue());
+    }
+
+    /** Moves the lease of every slot these owners hold to one lease from now. */
+    int renew(List<String> owners, Duration lease) {
+        return em.createNativeQuery("""
+                update host_slot set lease_until = clock_timestamp() + make_interval(secs => cast(?2 as double precision))
+                where owner = any(cast(?1 as text[]))""")
+                .setParameter(1, owners.toArray(String[]::new))
+                .setParameter(2, lease.toMillis() / 1000.0)
+                .executeUpdate();
     }
 
     boolean delete(String host, int slot, String owner) {

@@ -6,19 +6,25 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.warta.fetch.HostSlot;
 import dev.warta.source.ClaimedSource;
+import io.quarkus.logging.Log;
 
 /**
  * The polls this process has claimed and not finished, by source: queued in the dispatcher or running. A
  * refresh of such a source takes over a queued poll (it runs in the refresh's thread, once) or waits for the
- * running one, so that the upstream sees one request and the refresh answers that request's outcome.
+ * running one, so that the upstream sees one request and the refresh answers that request's outcome. Their
+ * leases are renewed while they wait and run, so a claim queued behind the per-host bound keeps its source,
+ * and a lease outlives this process by at most {@code warta.poll.lease} however long a fetch takes.
  */
 @ApplicationScoped
 class PollJobs {
@@ -34,11 +40,44 @@ class PollJobs {
         }
     }
 
+    /** The claim's lease ran out before its fetch began; the source is another poller's now. */
+    static final class LeaseLost extends RuntimeException {
+        LeaseLost(long sourceId) {
+            super("the lease of source " + sourceId + " ran out while its fetch waited", null, false, false);
+        }
+    }
+
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
     private final PollService service;
+    private final SourceClaims claims;
+    private final PollClock clock;
 
-    PollJobs(PollService service) {
+    private final ScheduledExecutorService renewer;
+
+    PollJobs(PollService service, SourceClaims claims, PollClock clock) {
         this.service = service;
+        this.claims = claims;
+        this.clock = clock;
+        this.renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "warta-poll-lease-renewal");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = claims.renewEvery().toMillis();
+        renewer.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void renewLeases() {
+        try {
+            claims.renew(jobs.values().stream().map(job -> job.source).toList(), clock.now());
+        } catch (RuntimeException e) {
+            Log.warnf(e, "Could not renew the leases of %d claimed source(s)", jobs.size());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        renewer.shutdownNow();
     }
 
     /** A claimed source's poll, known from now on to refreshes of it. */
@@ -59,6 +98,13 @@ class PollJobs {
             return Optional.empty();
         }
         try {
+            if (!claims.renew(job.source, clock.now())) {
+                Log.infof("Source %d: its lease ran out while the fetch waited in the queue; another poller has it",
+                        job.source.id());
+                held.ifPresent(HostSlot::close);
+                job.report.completeExceptionally(new LeaseLost(job.source.id()));
+                return Optional.empty();
+            }
             PollReport report = service.poll(job.source, held);
             job.report.complete(report);
             return Optional.of(report);

@@ -2,6 +2,7 @@ package dev.warta.poll;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,6 +48,31 @@ public class SourceClaims {
      */
     public Optional<ClaimedSource> claim(long id, Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> sources.claim(id, now, now.plus(lease), owner()));
+    }
+
+    /**
+     * Restarts the lease of a claimed source as its fetch begins, so that the time a claim waited in the
+     * dispatcher's queue (behind the per-host bound) does not count against it. False when the lease ran out
+     * while it waited and another poller, maybe in another process, holds the source now: then this claim must
+     * not fetch.
+     */
+    public boolean renew(ClaimedSource source, Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> sources.renewLease(source.id(), source.lease(), now.plus(lease)));
+    }
+
+    /** Keeps these claims' leases alive while they wait or fetch; those that ran out meanwhile stay lost. */
+    public void renew(Collection<ClaimedSource> held, Instant now) {
+        if (held.isEmpty()) {
+            return;
+        }
+        List<Long> ids = held.stream().map(ClaimedSource::id).toList();
+        List<String> leases = held.stream().map(ClaimedSource::lease).toList();
+        QuarkusTransaction.requiringNew().run(() -> sources.renewLeases(ids, leases, now.plus(lease)));
+    }
+
+    /** How often {@link #renew} runs: a third of the lease, so two late renewals do not lose a claim. */
+    public Duration renewEvery() {
+        return lease.dividedBy(3).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : lease.dividedBy(3);
     }
 
     /** Sources due now and not being fetched: the poller's backlog. */

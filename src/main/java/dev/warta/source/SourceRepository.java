@@ -108,6 +108,29 @@ public class SourceRepository implements PanacheRepository<Source> {
                 .getResultList()).stream().findFirst();
     }
 
+    /**
+     * Moves the end of a lease the caller still holds to {@code leaseUntil}; false when it holds it no longer
+     * (it ran out and another claimer took the source).
+     */
+    public boolean renewLease(long id, String lease, Instant leaseUntil) {
+        return em().createNativeQuery("update source set lease_until = ?3 where id = ?1 and lease_owner = ?2")
+                .setParameter(1, id)
+                .setParameter(2, lease)
+                .setParameter(3, leaseUntil)
+                .executeUpdate() == 1;
+    }
+
+    /** {@link #renewLease} for many claims at once: the ids and their lease tokens, pairwise. */
+    public int renewLeases(List<Long> ids, List<String> leases, Instant leaseUntil) {
+        return em().createNativeQuery("""
+                update source s set lease_until = ?3 from unnest(cast(?1 as bigint[]), cast(?2 as text[])) as held(id, lease)
+                where s.id = held.id and s.lease_owner = held.lease""")
+                .setParameter(1, ids.toArray(Long[]::new))
+                .setParameter(2, leases.toArray(String[]::new))
+                .setParameter(3, leaseUntil)
+                .executeUpdate();
+    }
+
     /** Sources due at {@code now} and not leased: the pollers' backlog. */
     public long countDue(Instant now) {
         return ((Number) em().createNativeQuery("""

@@ -74,4 +74,19 @@ class OpmlTest {
         assertThat(outlines(second.body())).extracting(o -> o.getAttributeValue("text"))
                 .containsExactly("Belarus", "Ekonomi", TOPIC_LABEL);
     }
+
+    @Test
+    void renamingATopicRenamesItsOutline() throws Exception {
+        String base = root.toString().replaceAll("/$", "");
+        HttpResponse<byte[]> first = get(base + "/feeds.opml");
+        assertThat(outlines(first.body())).extracting(o -> o.getAttributeValue("text")).containsExactly("Belarus", TOPIC_LABEL);
+
+        given().auth().oauth2(TOKEN).contentType("application/json").body("{\"label\": \"Perang Rusia-Ukraina\"}")
+                .put("/api/topics/" + TOPIC_SLUG).then().statusCode(200);
+
+        HttpResponse<byte[]> second = get(base + "/feeds.opml", "If-None-Match", header(first, "ETag"));
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(outlines(second.body())).extracting(o -> o.getAttributeValue("text"))
+                .containsExactly("Belarus", "Perang Rusia-Ukraina");
+    }
 }

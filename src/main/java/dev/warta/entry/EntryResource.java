@@ -18,8 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.warta.ProblemException;
 import dev.warta.PublicUrl;
-import dev.warta.topic.Topic;
-import dev.warta.topic.TopicRepository;
 
 @Path("/api/entries")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,12 +28,10 @@ public class EntryResource {
     static final int MAX_LIMIT = 500;
 
     private final EntryViews views;
-    private final TopicRepository topics;
     private final PublicUrl publicUrl;
 
-    EntryResource(EntryViews views, TopicRepository topics, PublicUrl publicUrl) {
+    EntryResource(EntryViews views, PublicUrl publicUrl) {
         this.views = views;
-        this.topics = topics;
         this.publicUrl = publicUrl;
     }
 
@@ -47,20 +43,14 @@ public class EntryResource {
             throw ProblemException.invalid("invalid-parameter", "limit must be between 1 and " + MAX_LIMIT)
                     .with("field", "limit");
         }
-        String base = publicUrl.base(uri);
-        if (topic == null || topic.isBlank()) {
-            return views.latest(limit, base);
-        }
-        Topic t = topics.findBySlug(topic.strip())
-                .orElseThrow(() -> ProblemException.notFound("no topic with slug \"" + topic + "\"").with("field", "topic"));
-        return views.latestInTopic(t.id, limit, base);
+        String slug = topic == null || topic.isBlank() ? null : topic.strip();
+        return views.list(slug, limit, publicUrl.base(uri));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One entry with its content, topics and related links")
     public EntryView get(@PathParam("id") long id, @Context UriInfo uri) {
-        return views.find(id, publicUrl.base(uri))
-                .orElseThrow(() -> ProblemException.notFound("no entry with id " + id));
+        return views.get(id, publicUrl.base(uri));
     }
 }

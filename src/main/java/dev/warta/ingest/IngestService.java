@@ -16,6 +16,7 @@ import dev.warta.entry.EntryTopicRepository;
 import dev.warta.entry.EntryUpdate;
 import dev.warta.entry.RelatedLinkRepository;
 import dev.warta.ingest.EntryMatcher.DeskMatch;
+import dev.warta.topic.ChangeRecorder;
 import io.quarkus.logging.Log;
 
 /**

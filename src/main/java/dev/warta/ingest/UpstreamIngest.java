@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.warta.WartaConfig;
+import dev.warta.topic.ChangeRecorder;
 import dev.warta.topic.TopicClassifier;
 import dev.warta.topic.TopicClassifiers;
 import io.quarkus.logging.Log;

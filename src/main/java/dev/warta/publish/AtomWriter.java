@@ -19,6 +19,8 @@ import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.feed.synd.SyndPerson;
 
+import dev.warta.FeedFormat;
+
 /** Atom 1.0 (RFC 4287), written with Rome. */
 @ApplicationScoped
 public class AtomWriter extends XmlFeedWriter {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.warta.SiteUrls;
 import dev.warta.WartaConfig;
 import dev.warta.entry.Entry;
 import dev.warta.entry.EntryRepository;
@@ -25,8 +26,6 @@ import dev.warta.topic.TopicRepository;
 public class FeedAssembler {
 
     static final String LANGUAGE = "id";
-    /** Where Warta's WebSub hub listens (package {@code websub}). */
-    public static final String HUB_PATH = "/websub";
 
     private final EntryRepository entries;
     private final TopicRepository topics;
@@ -50,13 +49,13 @@ public class FeedAssembler {
         return topics.findBySlug(slug).map(topic -> {
             Page entries = page(topic.id, page);
             return new PublishedFeed(
-                    stableId("topic:" + topic.slug),
+                    feedId(topic.slug),
                     topic.label,
                     "Berita terbaru tentang " + topic.label + " dari " + config.publish().siteTitle(),
                     updated(entries.entries(), topic.createdAt),
                     base,
-                    "/feeds/topics/" + topic.slug,
-                    base + "/topics/" + topic.slug,
+                    SiteUrls.feedPath(topic.slug),
+                    SiteUrls.at(base).topicPage(topic.slug),
                     LANGUAGE,
                     config.publish().siteTitle(),
                     entries.entries().stream().map(e -> entry(e, base)).toList(),
@@ -75,13 +74,13 @@ public class FeedAssembler {
         Page entries = page(null, page);
         String site = config.publish().siteTitle();
         return new PublishedFeed(
-                stableId("all"),
+                feedId(null),
                 site,
                 "Semua berita dari " + site,
                 updated(entries.entries(), Instant.EPOCH),
                 base,
-                "/feeds/all",
-                base + "/",
+                SiteUrls.feedPath(null),
+                SiteUrls.at(base).home(),
                 LANGUAGE,
                 site,
                 entries.entries().stream().map(e -> entry(e, base)).toList(),
@@ -92,7 +91,7 @@ public class FeedAssembler {
     /** Warta's own hub, then the external one when configured. */
     List<String> hubs(String base) {
         List<String> hubs = new ArrayList<>();
-        hubs.add(base + HUB_PATH);
+        hubs.add(SiteUrls.at(base).hub());
         config.websub().externalHub().map(Object::toString).ifPresent(hubs::add);
         return List.copyOf(hubs);
     }
@@ -164,7 +163,7 @@ public class FeedAssembler {
     private PublishedFeed.PublishedEntry entry(Entry e, String base) {
         List<PublishedFeed.Category> categories = e.topics.stream()
                 .sorted(Comparator.comparing((Topic t) -> t.label.toLowerCase()))
-                .map(t -> new PublishedFeed.Category(t.slug, t.label, base + "/topics/"))
+                .map(t -> new PublishedFeed.Category(t.slug, t.label, SiteUrls.at(base).topicPages()))
                 .toList();
         List<PublishedFeed.Related> related = new ArrayList<>();
         for (RelatedLink link : e.related) {
@@ -196,8 +195,12 @@ public class FeedAssembler {
         return entries.stream().map(e -> e.updatedAt).max(Comparator.naturalOrder()).orElse(fallback);
     }
 
-    /** A feed id that survives restarts and a change of public URL. */
-    static String stableId(String name) {
+    /**
+     * A feed id that survives restarts and a change of public URL: a name-based UUID of {@code all} or
+     * {@code topic:<slug>} (names fixed since the first release; they are not {@code feed_version} keys).
+     */
+    static String feedId(String slug) {
+        String name = slug == null ? "all" : "topic:" + slug;
         return "urn:uuid:" + UUID.nameUUIDFromBytes(("warta:feed:" + name).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 
 import dev.warta.ProblemException;
 import dev.warta.PublicUrl;
+import dev.warta.SiteUrls;
 import dev.warta.WartaConfig;
 import io.quarkus.logging.Log;
 import io.vertx.core.MultiMap;
@@ -54,8 +55,8 @@ public class FeedRoutes {
 
     void register(@Observes Router router, io.vertx.core.Vertx vertx) {
         Log.infof("Feeds are served from the event loop (%s transport)", vertx.isNativeTransportEnabled() ? "native" : "NIO");
-        router.route("/feeds/*").order(-100).handler(this::handle);
-        router.route("/feeds.opml").order(-100).handler(this::handle);
+        router.route(SiteUrls.FEEDS + "*").order(-100).handler(this::handle);
+        router.route(SiteUrls.OPML).order(-100).handler(this::handle);
     }
 
     void handle(RoutingContext ctx) {
@@ -72,7 +73,7 @@ public class FeedRoutes {
         }
         String path = request.path();
         try {
-            if (path.equals("/feeds.opml")) {
+            if (path.equals(SiteUrls.OPML)) {
                 String base = publicUrl.base(request);
                 RenderedFeed hit = feeds.cachedOpml(base);
                 if (hit != null) {
@@ -82,7 +83,7 @@ public class FeedRoutes {
                 }
                 return;
             }
-            if (path.equals(XmlFeedWriter.STYLESHEET_PATH)) {
+            if (path.equals(SiteUrls.STYLESHEET)) {
                 send(ctx, feeds.stylesheet(), false);
                 return;
             }

@@ -10,7 +10,9 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.warta.FeedFormat;
 import dev.warta.ProblemException;
+import dev.warta.SiteUrls;
 
 /**
  * One feed document a URL names: the topic ({@code slug}, null for every entry), the format, the page
@@ -19,9 +21,10 @@ import dev.warta.ProblemException;
  */
 public record FeedTarget(String slug, FeedFormat format, boolean negotiated, FeedPage page, String base) {
 
-    private static final Pattern PATH = Pattern.compile("/feeds/(?:all|topics/([a-z0-9]+(?:-[a-z0-9]+)*))(\\.atom|\\.rss|\\.json)?");
+    private static final Pattern PATH = Pattern.compile("(?:" + Pattern.quote(SiteUrls.ALL_FEED) + "|"
+            + Pattern.quote(SiteUrls.TOPIC_FEEDS) + "([a-z0-9]+(?:-[a-z0-9]+)*))(\\.atom|\\.rss|\\.json)?");
 
-    /** The feed's {@code feed_version} key, for {@code all}; topics need their id (see {@link FeedVersions}). */
+    /** Whether this is the feed of every entry (its {@code feed_version} key is known without reading topics). */
     public boolean isAll() {
         return slug == null;
     }
@@ -64,7 +67,7 @@ public record FeedTarget(String slug, FeedFormat format, boolean negotiated, Fee
     /** The feed a full URL names, e.g. a WebSub {@code hub.topic}; only when it starts with {@code base}. */
     public static Optional<FeedTarget> fromUrl(URI url, String base, int defaultLimit, int maxLimit) {
         String s = url.toString();
-        if (!s.startsWith(base + "/feeds/") || url.getRawFragment() != null) {
+        if (!s.startsWith(base + SiteUrls.FEEDS) || url.getRawFragment() != null) {
             return Optional.empty();
         }
         Map<String, String> query = new HashMap<>();

@@ -1,8 +1,6 @@
 package dev.warta.publish;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -22,8 +20,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
-import dev.warta.ingest.EntriesChanged;
-import dev.warta.topic.Topic;
+import dev.warta.FeedKey;
+import dev.warta.topic.FeedVersionRepository;
+import dev.warta.topic.FeedsChanged;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -35,7 +34,7 @@ import io.quarkus.runtime.StartupEvent;
  * cache is keyed by. Kept current without polling: a trigger on {@code feed_version} notifies channel
  * {@code warta_feed_version} at commit and a thread here LISTENs, so a change made through any Warta
  * process reaches every other one within milliseconds. Changes made through this process are also read
- * back right after their commit ({@link EntriesChanged}), so a client sees its own write at once.
+ * back right after their commit ({@link FeedsChanged}), so a client sees its own write at once.
  *
  * <p>While the LISTEN connection is down nothing here is trusted ({@link #live()} is false) and callers
  * read the version from the database for each request; on reconnect every version is read again.
@@ -50,9 +49,10 @@ public class FeedVersions {
     }
 
     private final AgroalDataSource dataSource;
-    private final Map<String, Version> versions = new ConcurrentHashMap<>();
-    /** Slug → feed key of known topics; topics are never renamed, only emptied with the whole database. */
-    private final Map<String, String> topicKeys = new ConcurrentHashMap<>();
+    private final FeedVersionRepository rows;
+    private final Map<FeedKey, Version> versions = new ConcurrentHashMap<>();
+    /** Slug → feed key of known topics; slugs never change, topics go only with the whole database. */
+    private final Map<String, FeedKey> topicKeys = new ConcurrentHashMap<>();
     private final AtomicLong topicsStamp = new AtomicLong();
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean live;
@@ -60,8 +60,9 @@ public class FeedVersions {
     private volatile Connection listening;
     private Thread listener;
 
-    FeedVersions(AgroalDataSource dataSource) {
+    FeedVersions(AgroalDataSource dataSource, FeedVersionRepository rows) {
         this.dataSource = dataSource;
+        this.rows = rows;
     }
 
     void start(@Observes StartupEvent event) {
@@ -93,13 +94,13 @@ public class FeedVersions {
     }
 
     /** The version this process knows, or null (unknown feed, or not {@link #live()}). */
-    public Version known(String feedKey) {
+    public Version known(FeedKey feedKey) {
         return live ? versions.get(feedKey) : null;
     }
 
     /** Reads the feed's version from the database (blocking), and remembers it. */
-    public Version load(String feedKey) {
-        Map<String, Version> found = select(List.of(feedKey));
+    public Version load(FeedKey feedKey) {
+        Map<FeedKey, Version> found = select(List.of(feedKey));
         found.forEach(this::merge);
         return found.get(feedKey);
     }
@@ -114,19 +115,19 @@ public class FeedVersions {
         return topicsStamp.get();
     }
 
-    public String topicKey(String slug) {
+    public FeedKey topicKey(String slug) {
         return topicKeys.get(slug);
     }
 
     public void rememberTopic(String slug, long topicId) {
-        topicKeys.put(slug, Topic.feedKey(topicId));
+        topicKeys.put(slug, FeedKey.topic(topicId));
     }
 
     /** Read back, right after commit, the versions ingest bumped: this process serves its own writes at once. */
-    void onEntriesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) EntriesChanged event) {
-        List<String> keys = new ArrayList<>();
-        keys.add("all");
-        event.topicIds().forEach(id -> keys.add(Topic.feedKey(id)));
+    void onFeedsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) FeedsChanged event) {
+        List<FeedKey> keys = new ArrayList<>();
+        keys.add(FeedKey.all());
+        event.topicIds().forEach(id -> keys.add(FeedKey.topic(id)));
         try {
             QuarkusTransaction.requiringNew().call(() -> select(keys)).forEach(this::merge);
         } catch (RuntimeException e) {
@@ -148,36 +149,25 @@ public class FeedVersions {
         }
     }
 
-    private Map<String, Version> select(Collection<String> keys) {
-        Map<String, Version> found = new java.util.HashMap<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "select feed_key, version, changed_at from feed_version where feed_key = any (?)")) {
-            s.setArray(1, c.createArrayOf("text", keys.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    found.put(rs.getString(1), new Version(rs.getLong(2), rs.getTimestamp(3).toInstant()));
-                }
-            }
+    private Map<FeedKey, Version> select(Collection<FeedKey> keys) {
+        Map<FeedKey, Version> found = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            rows.findByKeys(c, keys).forEach(row -> found.put(row.key(), new Version(row.version(), row.changedAt())));
         } catch (SQLException e) {
             throw new IllegalStateException("reading feed versions failed", e);
         }
         return found;
     }
 
-    private void merge(String key, Version version) {
+    private void merge(FeedKey key, Version version) {
         Version before = versions.merge(key, version, (old, now) -> now.version() >= old.version() ? now : old);
-        if (before == version && key.startsWith("topic:")) {
+        if (before == version && key instanceof FeedKey.Topic) {
             topicsStamp.incrementAndGet();
         }
     }
 
     private void loadAll(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select feed_key, version, changed_at from feed_version")) {
-            while (rs.next()) {
-                merge(rs.getString(1), new Version(rs.getLong(2), rs.getTimestamp(3).toInstant()));
-            }
-        }
+        rows.findAll(c).forEach(row -> merge(row.key(), new Version(row.version(), row.changedAt())));
     }
 
     void notified(String payload) {
@@ -194,7 +184,7 @@ public class FeedVersions {
         double epoch = Double.parseDouble(parts[2]);
         long seconds = (long) Math.floor(epoch);
         Instant changedAt = Instant.ofEpochSecond(seconds, Math.round((epoch - seconds) * 1_000_000) * 1000);
-        merge(parts[0], new Version(Long.parseLong(parts[1]), changedAt));
+        FeedKey.parse(parts[0]).ifPresent(key -> merge(key, new Version(Long.parseLong(parts[1]), changedAt)));
     }
 
     private void listen() {

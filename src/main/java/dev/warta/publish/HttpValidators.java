@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.warta.FeedFormat;
+
 /** The HTTP rules feeds are served by: conditional requests (RFC 9110 §13), gzip and format negotiation. */
 final class HttpValidators {
 

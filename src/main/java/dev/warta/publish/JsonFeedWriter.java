@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.warta.FeedFormat;
+
 /**
  * JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). Related articles, the editor and the stub flag,
  * which the format has no field for, go in the {@code _warta} extension objects, as the spec provides.

@@ -15,6 +15,9 @@ import org.jdom2.Element;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 
+import dev.warta.FeedFormat;
+import dev.warta.SiteUrls;
+
 /** OPML 2.0 list of every topic's Atom feed, for a reader to import and follow all topics at once. */
 @ApplicationScoped
 public class OpmlWriter {
@@ -31,13 +34,14 @@ public class OpmlWriter {
         head.addContent(new Element("docs").setText("http://opml.org/spec2.opml"));
         opml.addContent(head);
         Element body = new Element("body");
+        SiteUrls urls = SiteUrls.at(base);
         for (Outline topic : topics) {
             body.addContent(new Element("outline")
                     .setAttribute("type", "rss")
                     .setAttribute("text", topic.label())
                     .setAttribute("title", topic.label())
-                    .setAttribute("xmlUrl", base + "/feeds/topics/" + topic.slug() + FeedFormat.ATOM.extension())
-                    .setAttribute("htmlUrl", base + "/topics/" + topic.slug())
+                    .setAttribute("xmlUrl", urls.feed(topic.slug(), FeedFormat.ATOM))
+                    .setAttribute("htmlUrl", urls.topicPage(topic.slug()))
                     .setAttribute("language", FeedAssembler.LANGUAGE));
         }
         opml.addContent(body);

@@ -3,6 +3,8 @@ package dev.warta.publish;
 import java.time.Instant;
 import java.util.List;
 
+import dev.warta.FeedFormat;
+
 /**
  * A feed as Warta publishes it, independent of format; the Atom, RSS and JSON Feed writers render this.
  * {@code path} is the feed's address without extension ({@code /feeds/topics/slug}); {@code hubs} the

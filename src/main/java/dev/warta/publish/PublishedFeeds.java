@@ -16,7 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.warta.FeedFormat;
+import dev.warta.FeedKey;
 import dev.warta.ProblemException;
+import dev.warta.SiteUrls;
 import dev.warta.WartaConfig;
 import dev.warta.topic.Topic;
 import dev.warta.topic.TopicRepository;
@@ -86,7 +89,7 @@ public class PublishedFeeds {
 
     /** The cached document when it is current, without blocking; null when it must be rendered. */
     public RenderedFeed cached(FeedTarget target) {
-        String feedKey = target.isAll() ? "all" : versions.topicKey(target.slug());
+        FeedKey feedKey = target.isAll() ? FeedKey.all() : versions.topicKey(target.slug());
         if (feedKey == null) {
             return null;
         }
@@ -101,7 +104,7 @@ public class PublishedFeeds {
      * @throws ProblemException 404 when no topic has the slug
      */
     public RenderedFeed current(FeedTarget target) {
-        String feedKey = target.isAll() ? "all" : topicKey(target.slug());
+        FeedKey feedKey = feedKey(target);
         // The version is read before the entries: what is rendered is at least as new as the label it gets.
         FeedVersions.Version version = versions.known(feedKey);
         if (version == null) {
@@ -130,11 +133,11 @@ public class PublishedFeeds {
             long generation = versions.generation();
             List<OpmlWriter.Outline> outlines = QuarkusTransaction.joiningExisting().call(() -> topics.listByLabel().stream()
                     .map(t -> new OpmlWriter.Outline(t.slug, t.label)).toList());
-            FeedVersions.Version all = versions.known("all");
+            FeedVersions.Version all = versions.known(FeedKey.all());
             Instant modified = all != null ? all.changedAt() : Instant.now();
             byte[] bytes = opml.write(config.publish().siteTitle() + ": semua topik", base, outlines, modified);
             renders.increment();
-            String self = base + "/feeds.opml";
+            String self = SiteUrls.at(base).opml();
             RenderedFeed rendered = RenderedFeed.of(null, stamp, generation, OPML_CONTENT_TYPE, XML_FOR_BROWSERS, bytes, modified,
                     "<" + self + ">; rel=\"self\"", self);
             cache.put(key, rendered);
@@ -164,25 +167,26 @@ public class PublishedFeeds {
         return s;
     }
 
-    private boolean isCurrent(RenderedFeed hit, String feedKey, long version) {
+    private boolean isCurrent(RenderedFeed hit, FeedKey feedKey, long version) {
         return hit != null && hit.version() == version && feedKey.equals(hit.feedKey())
                 && hit.generation() == versions.generation();
     }
 
     /** The addresses, in every format, of the feed of every entry and of these topics' feeds (blocking). */
     public List<String> feedUrls(java.util.Collection<Long> topicIds, String base) {
-        List<String> paths = new java.util.ArrayList<>();
-        paths.add("/feeds/all");
+        List<String> slugs = new java.util.ArrayList<>();
+        slugs.add(null);
         QuarkusTransaction.joiningExisting().run(() -> topicIds.stream().sorted()
                 .map(topics::findById).filter(java.util.Objects::nonNull)
-                .forEach(t -> paths.add("/feeds/topics/" + t.slug)));
-        List<String> urls = new java.util.ArrayList<>();
-        for (String path : paths) {
+                .forEach(t -> slugs.add(t.slug)));
+        SiteUrls urls = SiteUrls.at(base);
+        List<String> feeds = new java.util.ArrayList<>();
+        for (String slug : slugs) {
             for (FeedFormat format : FeedFormat.values()) {
-                urls.add(base + path + format.extension());
+                feeds.add(urls.feed(slug, format));
             }
         }
-        return urls;
+        return feeds;
     }
 
     /**
@@ -190,12 +194,12 @@ public class PublishedFeeds {
      *
      * @throws ProblemException 404 when no topic has the slug
      */
-    public String feedKey(FeedTarget target) {
-        return target.isAll() ? "all" : topicKey(target.slug());
+    public FeedKey feedKey(FeedTarget target) {
+        return target.isAll() ? FeedKey.all() : topicKey(target.slug());
     }
 
-    private String topicKey(String slug) {
-        String key = versions.topicKey(slug);
+    private FeedKey topicKey(String slug) {
+        FeedKey key = versions.topicKey(slug);
         if (key != null) {
             return key;
         }
@@ -205,7 +209,7 @@ public class PublishedFeeds {
         return t.feedKey();
     }
 
-    private RenderedFeed render(FeedTarget target, String feedKey, FeedVersions.Version version) {
+    private RenderedFeed render(FeedTarget target, FeedKey feedKey, FeedVersions.Version version) {
         long generation = versions.generation();
         PublishedFeed feed = target.isAll()
                 ? assembler.allFeed(target.page(), target.base())

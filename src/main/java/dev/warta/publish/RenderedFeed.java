@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
+import dev.warta.FeedKey;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 
@@ -25,7 +26,7 @@ import io.vertx.core.buffer.Buffer;
  * @param links      the {@code Link} header value: hubs, self and paging
  */
 public record RenderedFeed(
-        String feedKey,
+        FeedKey feedKey,
         long version,
         long generation,
         String contentType,
@@ -53,7 +54,7 @@ public record RenderedFeed(
         }
     }
 
-    static RenderedFeed of(String feedKey, long version, long generation, String contentType, String browserContentType,
+    static RenderedFeed of(FeedKey feedKey, long version, long generation, String contentType, String browserContentType,
             byte[] bytes, Instant lastModified, String links, String selfUrl) {
         byte[] gzipped = gzip(bytes);
         String hash = hash(bytes);

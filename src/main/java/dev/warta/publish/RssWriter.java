@@ -24,6 +24,8 @@ import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.rss.Source;
 
+import dev.warta.FeedFormat;
+
 /** RSS 2.0, written with Rome; {@code atom:link rel="self"} on the channel, {@code dc:creator} per item. */
 @ApplicationScoped
 public class RssWriter extends XmlFeedWriter {

@@ -13,18 +13,17 @@ import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 
+import dev.warta.SiteUrls;
+
 /** Shared by the Atom and RSS writers: Rome builds the document, JDOM serialises it as UTF-8. */
 abstract class XmlFeedWriter {
-
-    /** The XSLT that turns an Atom or RSS feed into an HTML page in a browser. */
-    static final String STYLESHEET_PATH = "/feeds/feed.xsl";
 
     byte[] write(PublishedFeed feed) {
         try {
             Document document = new WireFeedOutput().outputJDom(toWireFeed(feed));
             // Browsers render the feed through Warta's XSLT as a readable page; readers ignore the PI.
             document.addContent(0, new ProcessingInstruction("xml-stylesheet",
-                    "type=\"text/xsl\" href=\"" + feed.baseUrl() + STYLESHEET_PATH + "\""));
+                    "type=\"text/xsl\" href=\"" + SiteUrls.at(feed.baseUrl()).stylesheet() + "\""));
             adjust(document, feed);
             Format format = Format.getCompactFormat().setEncoding("UTF-8").setLineSeparator("\n");
             ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);

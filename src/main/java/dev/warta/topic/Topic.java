@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.warta.FeedKey;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity
@@ -28,12 +29,8 @@ public class Topic extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    /** Key of this topic's row in {@code feed_version}. */
-    public String feedKey() {
-        return feedKey(id);
-    }
-
-    public static String feedKey(long topicId) {
-        return "topic:" + topicId;
+    /** This topic's feed, whose version {@code feed_version} counts. */
+    public FeedKey feedKey() {
+        return FeedKey.topic(id);
     }
 }

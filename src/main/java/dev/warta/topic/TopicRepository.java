@@ -1,6 +1,8 @@
 package dev.warta.topic;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +24,37 @@ public class TopicRepository implements PanacheRepository<Topic> {
     }
 
     /** Entry count per topic id, in one query. */
-    public List<Object[]> entryCounts() {
-        return getEntityManager()
+    public Map<Long, Long> countEntries() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager()
                 .createNativeQuery("select topic_id, count(*) from entry_topic group by topic_id")
                 .getResultList();
+        Map<Long, Long> counts = new HashMap<>();
+        rows.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+        return counts;
+    }
+
+    /** How many entries the topic holds. */
+    public long countEntries(long topicId) {
+        return ((Number) getEntityManager().createNativeQuery("select count(*) from entry_topic where topic_id = ?1")
+                .setParameter(1, topicId).getSingleResult()).longValue();
+    }
+
+    /** The other topics that share an entry with this one: their feeds show its label as a category. */
+    public List<Long> findSharingTopicIds(long topicId) {
+        @SuppressWarnings("unchecked")
+        List<Number> rows = getEntityManager().createNativeQuery("""
+                select distinct other.topic_id from entry_topic mine
+                join entry_topic other on other.entry_id = mine.entry_id where mine.topic_id = ?1""")
+                .setParameter(1, topicId).getResultList();
+        return rows.stream().map(Number::longValue).toList();
+    }
+
+    /** Inserts the topic unless a topic has its slug already (a concurrent insert of the same slug wins quietly). */
+    public void insertIfAbsent(String slug, String label, Instant now) {
+        getEntityManager().createNativeQuery(
+                "insert into topic (slug, label, created_at) values (?1, ?2, ?3) on conflict (slug) do nothing")
+                .setParameter(1, slug).setParameter(2, label).setParameter(3, now).executeUpdate();
     }
 
     /** Every topic with its rules, in one query. */

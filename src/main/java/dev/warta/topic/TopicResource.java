@@ -2,13 +2,12 @@ package dev.warta.topic;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.PatternSyntaxException;
 
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -27,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.warta.FeedFormat;
 import dev.warta.ProblemException;
 import dev.warta.PublicUrl;
+import dev.warta.SiteUrls;
 
 @Path("/api/topics")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,12 +41,10 @@ public class TopicResource {
     static final int MAX_PATTERN = 500;
     private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
 
-    private final TopicRepository topics;
     private final TopicService service;
     private final PublicUrl publicUrl;
 
-    TopicResource(TopicRepository topics, TopicService service, PublicUrl publicUrl) {
-        this.topics = topics;
+    TopicResource(TopicService service, PublicUrl publicUrl) {
         this.service = service;
         this.publicUrl = publicUrl;
     }
@@ -65,28 +64,17 @@ public class TopicResource {
     }
 
     @GET
-    @Transactional
     @Operation(summary = "Every topic with its entry count, feed addresses and rules")
     public List<TopicView> list(@Context UriInfo uri) {
-        String base = publicUrl.base(uri);
-        Map<Long, Long> counts = counts();
-        Map<Long, List<RuleView>> rules = new HashMap<>();
-        for (TopicClassifier.TopicSpec spec : topics.specs()) {
-            rules.put(spec.id(), spec.rules().stream().map(TopicResource::view).toList());
-        }
-        return topics.listByLabel().stream()
-                .map(t -> view(t, counts.getOrDefault(t.id, 0L), rules.getOrDefault(t.id, List.of()), base))
-                .toList();
+        SiteUrls urls = SiteUrls.at(publicUrl.base(uri));
+        return service.list().stream().map(t -> view(t, urls)).toList();
     }
 
     @GET
     @Path("/{slug}")
-    @Transactional
     @Operation(summary = "One topic with its rules")
     public TopicView get(@PathParam("slug") String slug, @Context UriInfo uri) {
-        Topic topic = topics.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("no topic with slug \"" + slug + "\""));
-        return view(topic, counts().getOrDefault(topic.id, 0L),
-                topics.rules(topic.id).stream().map(TopicResource::view).toList(), publicUrl.base(uri));
+        return view(service.get(slug), SiteUrls.at(publicUrl.base(uri)));
     }
 
     @PUT
@@ -108,9 +96,9 @@ public class TopicResource {
         }
         List<TopicRule> rules = rules(request.rules());
         TopicService.PutResult result = service.put(slug, request.label(), rules);
-        TopicView view = get(slug, uri);
-        return (result.created() ? Response.created(URI.create(publicUrl.base(uri) + "/api/topics/" + slug)) : Response.ok())
-                .entity(view).type(MediaType.APPLICATION_JSON).build();
+        SiteUrls urls = SiteUrls.at(publicUrl.base(uri));
+        return (result.created() ? Response.created(URI.create(urls.apiTopic(slug))) : Response.ok())
+                .entity(view(result.topic(), urls)).type(MediaType.APPLICATION_JSON).build();
     }
 
     static List<TopicRule> rules(List<JsonNode> nodes) {
@@ -170,23 +158,12 @@ public class TopicResource {
         return rules;
     }
 
-    private Map<Long, Long> counts() {
-        Map<Long, Long> counts = new HashMap<>();
-        for (Object[] row : topics.entryCounts()) {
-            counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    private static TopicView view(TopicService.TopicDetails t, SiteUrls urls) {
+        Map<String, String> feeds = new LinkedHashMap<>();
+        for (FeedFormat format : FeedFormat.values()) {
+            feeds.put(format.extension().substring(1), urls.feed(t.slug(), format));
         }
-        return counts;
-    }
-
-    private static RuleView view(TopicRule rule) {
-        return new RuleView(rule.type().dbValue(), rule.pattern());
-    }
-
-    private static TopicView view(Topic t, long entries, List<RuleView> rules, String base) {
-        return new TopicView(t.slug, t.label, entries,
-                Map.of("atom", base + "/feeds/topics/" + t.slug + ".atom",
-                        "rss", base + "/feeds/topics/" + t.slug + ".rss",
-                        "json", base + "/feeds/topics/" + t.slug + ".json"),
-                base + "/topics/" + t.slug, rules);
+        List<RuleView> rules = t.rules().stream().map(r -> new RuleView(r.type().dbValue(), r.pattern())).toList();
+        return new TopicView(t.slug(), t.label(), t.entries(), feeds, urls.topicPage(t.slug()), rules);
     }
 }

@@ -13,7 +13,7 @@ import dev.warta.fetch.FetchException;
 import dev.warta.fetch.FetchRequest;
 import dev.warta.fetch.FetchResult;
 import dev.warta.fetch.HttpFetcher;
-import dev.warta.ingest.EntriesChanged;
+import dev.warta.topic.FeedsChanged;
 import dev.warta.publish.PublishedFeeds;
 import io.quarkus.logging.Log;
 
@@ -37,7 +37,7 @@ public class ExternalHubPinger {
         this.config = config;
     }
 
-    void onEntriesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) EntriesChanged event) {
+    void onFeedsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) FeedsChanged event) {
         if (config.websub().externalHub().isEmpty()) {
             return;
         }
@@ -48,7 +48,7 @@ public class ExternalHubPinger {
         workers.submit("ping of the external hub", () -> ping(event));
     }
 
-    void ping(EntriesChanged event) {
+    void ping(FeedsChanged event) {
         URI hub = config.websub().externalHub().orElseThrow();
         String base = config.publicUrl().orElseThrow().toString().replaceAll("/+$", "");
         List<String> urls = feeds.feedUrls(event.topicIds(), base);

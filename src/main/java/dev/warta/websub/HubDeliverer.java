@@ -18,13 +18,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
 import dev.warta.ProblemException;
+import dev.warta.SiteUrls;
 import dev.warta.WartaConfig;
 import dev.warta.fetch.FetchException;
 import dev.warta.fetch.FetchRequest;
 import dev.warta.fetch.FetchResult;
 import dev.warta.fetch.HttpFetcher;
-import dev.warta.ingest.EntriesChanged;
-import dev.warta.publish.FeedAssembler;
+import dev.warta.topic.FeedsChanged;
 import dev.warta.publish.FeedTarget;
 import dev.warta.publish.PublishedFeeds;
 import dev.warta.publish.RenderedFeed;
@@ -73,7 +73,7 @@ public class HubDeliverer {
         workers.every(config.sweepInterval().toMillis(), this::sweep);
     }
 
-    void onEntriesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) EntriesChanged event) {
+    void onFeedsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) FeedsChanged event) {
         workers.submit("sweep", this::sweep);
     }
 
@@ -104,19 +104,19 @@ public class HubDeliverer {
 
     void deliver(SubscriptionRepository.Due due) {
         RenderedFeed feed;
+        // Subscriptions are stored only for Warta's own feed addresses (HubService), so the base is always there.
+        String base = SiteUrls.baseOfFeed(due.topic()).orElseThrow();
         try {
-            URI topic = URI.create(due.topic());
-            String base = due.topic().substring(0, due.topic().indexOf("/feeds/"));
-            FeedTarget target = FeedTarget.fromUrl(topic, base, feeds.defaultLimit(), feeds.maxLimit()).orElseThrow();
+            FeedTarget target = FeedTarget.fromUrl(URI.create(due.topic()), base, feeds.defaultLimit(), feeds.maxLimit())
+                    .orElseThrow();
             feed = feeds.current(target);
         } catch (ProblemException e) {
             Log.infof("WebSub: %s is gone (%s); ending the subscription of %s", due.topic(), e.getMessage(), due.callback());
             QuarkusTransaction.requiringNew().run(() -> subscriptions.deleteById(due.id()));
             return;
         }
-        String base = due.topic().substring(0, due.topic().indexOf("/feeds/"));
         FetchRequest request = FetchRequest.post(URI.create(due.callback()), feed.contentType(), feed.bytes())
-                .withHeader("Link", "<" + base + FeedAssembler.HUB_PATH + ">; rel=\"hub\", <" + due.topic() + ">; rel=\"self\"")
+                .withHeader("Link", "<" + SiteUrls.at(base).hub() + ">; rel=\"hub\", <" + due.topic() + ">; rel=\"self\"")
                 .withHeader("X-Hub-Signature", due.secret() == null ? null : "sha256=" + sign(due.secret(), feed.bytes()))
                 .withMaxBytes(64 * 1024);
         String error;

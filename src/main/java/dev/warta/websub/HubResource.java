@@ -2,7 +2,6 @@ package dev.warta.websub;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -22,12 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.warta.ProblemException;
 import dev.warta.PublicUrl;
-import dev.warta.fetch.AddressGuard;
-import dev.warta.fetch.RefusedAddressException;
-import dev.warta.publish.FeedTarget;
-import dev.warta.publish.PublishedFeeds;
 
 /**
  * Warta's WebSub hub (W3C Recommendation): subscribers POST {@code hub.mode=subscribe|unsubscribe} with
@@ -41,14 +35,10 @@ public class HubResource {
     static final int MAX_URL_LENGTH = 2048;
 
     private final HubService hub;
-    private final PublishedFeeds feeds;
-    private final AddressGuard guard;
     private final PublicUrl publicUrl;
 
-    HubResource(HubService hub, PublishedFeeds feeds, AddressGuard guard, PublicUrl publicUrl) {
+    HubResource(HubService hub, PublicUrl publicUrl) {
         this.hub = hub;
-        this.feeds = feeds;
-        this.guard = guard;
         this.publicUrl = publicUrl;
     }
 
@@ -63,28 +53,15 @@ public class HubResource {
     public Response request(MultivaluedMap<String, String> form, @Context UriInfo uri) {
         String mode = required(form, "hub.mode").toLowerCase(Locale.ROOT);
         if (!mode.equals("subscribe") && !mode.equals("unsubscribe")) {
-            throw invalid("hub.mode", "hub.mode must be subscribe or unsubscribe");
+            throw HubService.invalid("hub.mode", "hub.mode must be subscribe or unsubscribe");
         }
         URI callback = callback(required(form, "hub.callback"));
         String topic = required(form, "hub.topic");
-        String feedKey = feedKey(topic, publicUrl.base(uri));
         String secret = form.getFirst("hub.secret");
         if (secret != null && (secret.isEmpty() || secret.getBytes(StandardCharsets.UTF_8).length >= 200)) {
-            throw invalid("hub.secret", "hub.secret must be between 1 and 199 bytes");
+            throw HubService.invalid("hub.secret", "hub.secret must be between 1 and 199 bytes");
         }
-        Long lease = null;
-        String leaseValue = form.getFirst("hub.lease_seconds");
-        if (leaseValue != null && !leaseValue.isBlank()) {
-            try {
-                lease = Long.parseLong(leaseValue.strip());
-            } catch (NumberFormatException e) {
-                lease = -1L;
-            }
-            if (lease <= 0) {
-                throw invalid("hub.lease_seconds", "hub.lease_seconds must be a positive whole number of seconds");
-            }
-        }
-        hub.accept(new HubService.Intent(mode.equals("subscribe"), callback, topic, feedKey, secret, hub.lease(lease)));
+        hub.accept(new HubService.Request(mode.equals("subscribe"), callback, topic, secret, lease(form)), publicUrl.base(uri));
         return Response.accepted().build();
     }
 
@@ -96,58 +73,46 @@ public class HubResource {
                 + "rel=\"self\") as application/x-www-form-urlencoded.\n";
     }
 
-    private String feedKey(String topic, String base) {
-        URI url;
-        try {
-            url = new URI(topic);
-        } catch (URISyntaxException e) {
-            throw invalid("hub.topic", "hub.topic is not a URL");
-        }
-        FeedTarget target = FeedTarget.fromUrl(url, base, feeds.defaultLimit(), feeds.maxLimit())
-                .filter(t -> t.page().isFirst())
-                .orElseThrow(() -> invalid("hub.topic", "hub.topic must be the first page of a feed of this hub, e.g. "
-                        + base + "/feeds/all.atom"));
-        try {
-            return feeds.feedKey(target);
-        } catch (ProblemException e) {
-            throw invalid("hub.topic", e.getMessage());
-        }
-    }
-
-    /** An absolute http(s) URL without fragment whose host resolves only to addresses Warta may connect to. */
-    private URI callback(String value) {
+    /** An absolute http(s) URL without fragment or credentials; {@link HubService} checks where it leads. */
+    private static URI callback(String value) {
         URI url;
         try {
             url = new URI(value.strip());
         } catch (URISyntaxException e) {
-            throw invalid("hub.callback", "hub.callback is not a URL");
+            throw HubService.invalid("hub.callback", "hub.callback is not a URL");
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null || url.getRawFragment() != null
                 || url.getRawUserInfo() != null || value.length() > MAX_URL_LENGTH) {
-            throw invalid("hub.callback", "hub.callback must be an absolute http or https URL without fragment or credentials");
-        }
-        try {
-            // Checked again, on the connected addresses, by every request the hub makes to it.
-            guard.resolve(url.getHost());
-        } catch (RefusedAddressException e) {
-            throw ProblemException.invalid("refused-address",
-                    "the hub does not connect to this callback: " + e.getMessage()).with("field", "hub.callback");
-        } catch (UnknownHostException e) {
-            throw invalid("hub.callback", "the callback's host " + url.getHost() + " does not resolve");
+            throw HubService.invalid("hub.callback",
+                    "hub.callback must be an absolute http or https URL without fragment or credentials");
         }
         return url;
+    }
+
+    /** The lease asked for, null when none. */
+    private static Long lease(MultivaluedMap<String, String> form) {
+        String value = form.getFirst("hub.lease_seconds");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        long lease;
+        try {
+            lease = Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            lease = -1;
+        }
+        if (lease <= 0) {
+            throw HubService.invalid("hub.lease_seconds", "hub.lease_seconds must be a positive whole number of seconds");
+        }
+        return lease;
     }
 
     private static String required(MultivaluedMap<String, String> form, String name) {
         List<String> values = form == null ? null : form.get(name);
         if (values == null || values.isEmpty() || values.get(0) == null || values.get(0).isBlank()) {
-            throw invalid(name, name + " is required");
+            throw HubService.invalid(name, name + " is required");
         }
         return values.get(0).strip();
-    }
-
-    private static ProblemException invalid(String field, String detail) {
-        return ProblemException.invalid("invalid-subscription", detail).with("field", field);
     }
 }

@@ -8,13 +8,14 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.warta.FeedKey;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
 public class SubscriptionRepository implements PanacheRepository<Subscription> {
 
     /** A subscription claimed for one delivery attempt, with the feed version it is due for. */
-    public record Due(long id, String callback, String topic, String feedKey, String secret, long version, int attempts,
+    public record Due(long id, String callback, String topic, FeedKey feedKey, String secret, long version, int attempts,
             Instant failingSince) {
     }
 
@@ -26,7 +27,7 @@ public class SubscriptionRepository implements PanacheRepository<Subscription> {
      * Verified (again): the lease starts now. A new subscription counts the feed's current version as
      * delivered, so the first push is the next change; a renewal keeps its delivery state.
      */
-    public void upsertVerified(String callback, String topic, String feedKey, String secret, int leaseSeconds, Instant now) {
+    public void upsertVerified(String callback, String topic, FeedKey feedKey, String secret, int leaseSeconds, Instant now) {
         getEntityManager().createNativeQuery("""
                 insert into websub_subscription (callback, topic, feed_key, secret, lease_seconds, expires_at, created_at,
                                                  verified_at, delivered_version)
@@ -35,7 +36,7 @@ public class SubscriptionRepository implements PanacheRepository<Subscription> {
                     secret = excluded.secret, lease_seconds = excluded.lease_seconds, expires_at = excluded.expires_at,
                     verified_at = excluded.verified_at, feed_key = excluded.feed_key
                 """)
-                .setParameter(1, callback).setParameter(2, topic).setParameter(3, feedKey).setParameter(4, secret)
+                .setParameter(1, callback).setParameter(2, topic).setParameter(3, feedKey.stored()).setParameter(4, secret)
                 .setParameter(5, leaseSeconds).setParameter(6, now.plusSeconds(leaseSeconds)).setParameter(7, now)
                 .executeUpdate();
     }
@@ -70,7 +71,8 @@ public class SubscriptionRepository implements PanacheRepository<Subscription> {
                 """)
                 .setParameter(1, now).setParameter(2, now.plus(hold)).setParameter(3, limit)
                 .getResultList();
-        return rows.stream().map(r -> new Due(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+        return rows.stream().map(r -> new Due(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                FeedKey.parse((String) r[3]).orElseThrow(),
                 (String) r[4], ((Number) r[5]).longValue(), ((Number) r[6]).intValue(), instant(r[7]))).toList();
     }
 

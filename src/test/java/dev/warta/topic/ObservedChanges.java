@@ -8,15 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
-import dev.warta.ingest.EntriesChanged;
-
 /** Every change event this process fired after a commit, as a test sees them (the topics of each). */
 @ApplicationScoped
 public class ObservedChanges {
 
     private final List<Set<Long>> events = new CopyOnWriteArrayList<>();
 
-    void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) EntriesChanged event) {
+    void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) FeedsChanged event) {
         events.add(event.topicIds());
     }
 

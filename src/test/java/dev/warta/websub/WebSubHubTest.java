@@ -298,8 +298,9 @@ class WebSubHubTest {
         // A subscription stored before a restart: nothing about it is kept in memory, so it is served as is.
         String callback = subscriber.callback("/from-before");
         QuarkusTransaction.requiringNew().run(() -> subscriptions.upsertVerified(callback, topic,
-                subscriptions.getEntityManager().createNativeQuery("select 'topic:' || id from topic where slug = ?1")
-                        .setParameter(1, TOPIC_SLUG).getSingleResult().toString(),
+                dev.warta.FeedKey.parse(subscriptions.getEntityManager()
+                        .createNativeQuery("select 'topic:' || id from topic where slug = ?1")
+                        .setParameter(1, TOPIC_SLUG).getSingleResult().toString()).orElseThrow(),
                 null, 3600, java.time.Instant.now()));
         postArticle();
         await().atMost(WAIT).until(() -> !subscriber.deliveries.isEmpty());

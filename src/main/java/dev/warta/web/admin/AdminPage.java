@@ -28,6 +28,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import dev.warta.ProblemException;
 import dev.warta.web.ProblemStatus;
 import dev.warta.PublicUrl;
+import dev.warta.SiteUrls;
 import dev.warta.WartaConfig;
 import dev.warta.article.ArticleFormatException;
 import dev.warta.article.ArticleInput;
@@ -38,8 +39,7 @@ import dev.warta.entry.EntryViews;
 import dev.warta.ingest.IngestResult;
 import dev.warta.ingest.IngestService;
 import dev.warta.topic.Slugs;
-import dev.warta.web.PageResource;
-import dev.warta.web.PageResource.FeedLink;
+import dev.warta.web.FeedLink;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -185,7 +185,7 @@ public class AdminPage {
             case UPDATED -> "Diperbarui";
             case UNCHANGED -> "Tidak berubah, sudah diterbitkan";
         };
-        sessions.flash(session, what + ": " + stored.reading().draft().title() + "\n" + EntryViews.page(base(uri), result.entryId()));
+        sessions.flash(session, what + ": " + stored.reading().draft().title() + "\n" + SiteUrls.at(base(uri)).entryPage(result.entryId()));
         Log.infof("Editor page: entry %d %s", result.entryId(), result.outcome().name().toLowerCase(Locale.ROOT));
         return Response.seeOther(URI.create(base(uri) + "/admin")).build();
     }
@@ -371,6 +371,6 @@ public class AdminPage {
     }
 
     private List<FeedLink> feeds(UriInfo uri) {
-        return PageResource.siteFeeds(base(uri), siteTitle);
+        return FeedLink.site(base(uri), siteTitle);
     }
 }

@@ -1,4 +1,4 @@
-package dev.warta.publish;
+package dev.warta;
 
 import java.util.Optional;
 

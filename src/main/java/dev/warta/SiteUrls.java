@@ -1,0 +1,79 @@
+package dev.warta;
+
+import java.util.Optional;
+
+/**
+ * Every public address Warta writes into feeds, pages and API answers, built from the base URL one request (or
+ * {@code warta.public-url}) gives, see {@link PublicUrl}. The paths here are the ones the routes serve.
+ */
+public record SiteUrls(String base) {
+
+    /** Where every feed lives. */
+    public static final String FEEDS = "/feeds/";
+    public static final String ALL_FEED = FEEDS + "all";
+    public static final String TOPIC_FEEDS = FEEDS + "topics/";
+    public static final String OPML = "/feeds.opml";
+    public static final String STYLESHEET = FEEDS + "feed.xsl";
+    public static final String TOPIC_PAGES = "/topics/";
+    public static final String ENTRY_PAGES = "/entries/";
+    /** Warta's WebSub hub (package {@code websub}). */
+    public static final String HUB = "/websub";
+
+    public static SiteUrls at(String base) {
+        return new SiteUrls(base);
+    }
+
+    /** The home page. */
+    public String home() {
+        return base + "/";
+    }
+
+    public String topicPage(String slug) {
+        return base + TOPIC_PAGES + slug;
+    }
+
+    /** What topic slugs are relative to: the scheme of feed categories. */
+    public String topicPages() {
+        return base + TOPIC_PAGES;
+    }
+
+    public String entryPage(long id) {
+        return base + ENTRY_PAGES + id;
+    }
+
+    /** The path of a feed without format: {@code /feeds/all} ({@code slug} null) or {@code /feeds/topics/<slug>}. */
+    public static String feedPath(String slug) {
+        return slug == null ? ALL_FEED : TOPIC_FEEDS + slug;
+    }
+
+    /** A feed's first page at the default size, in one format; {@code slug} null for the feed of every entry. */
+    public String feed(String slug, FeedFormat format) {
+        return base + feedPath(slug) + format.extension();
+    }
+
+    public String opml() {
+        return base + OPML;
+    }
+
+    public String stylesheet() {
+        return base + STYLESHEET;
+    }
+
+    public String hub() {
+        return base + HUB;
+    }
+
+    public String apiTopic(String slug) {
+        return base + "/api/topics/" + slug;
+    }
+
+    public String apiEntry(long id) {
+        return base + "/api/entries/" + id;
+    }
+
+    /** The base URL of one of Warta's feed addresses (all that comes before {@code /feeds/}); empty for other URLs. */
+    public static Optional<String> baseOfFeed(String url) {
+        int at = url == null ? -1 : url.indexOf(FEEDS);
+        return at < 0 ? Optional.empty() : Optional.of(url.substring(0, at));
+    }
+}

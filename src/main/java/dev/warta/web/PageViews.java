@@ -1,0 +1,76 @@
+package dev.warta.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.warta.ProblemException;
+import dev.warta.WartaConfig;
+import dev.warta.entry.EntryView;
+import dev.warta.entry.EntryViews;
+import dev.warta.topic.Topic;
+import dev.warta.topic.TopicRepository;
+
+/** What each HTML page shows, read in one transaction per page and mapped to the records its template takes. */
+@ApplicationScoped
+public class PageViews {
+
+    static final int PAGE_ENTRIES = 50;
+    static final int HOME_ENTRIES = 5;
+
+    private final TopicRepository topics;
+    private final EntryViews entries;
+    private final String siteTitle;
+
+    PageViews(TopicRepository topics, EntryViews entries, WartaConfig config) {
+        this.topics = topics;
+        this.entries = entries;
+        this.siteTitle = config.publish().siteTitle();
+    }
+
+    /** A topic on the home page: its entry count and newest entries. */
+    public record TopicSummary(String slug, String label, long entries, List<EntryView> latest) {
+    }
+
+    public record Home(List<FeedLink> feeds, List<TopicSummary> topics) {
+    }
+
+    public record TopicPage(List<FeedLink> feeds, String slug, String label, List<EntryView> entries) {
+    }
+
+    public record EntryPage(List<FeedLink> feeds, EntryView entry, List<EntryView> linkedFrom) {
+    }
+
+    public String siteTitle() {
+        return siteTitle;
+    }
+
+    @Transactional
+    public Home home(String base) {
+        Map<Long, Long> counts = topics.countEntries();
+        List<TopicSummary> summaries = topics.listByLabel().stream()
+                .map(t -> new TopicSummary(t.slug, t.label, counts.getOrDefault(t.id, 0L),
+                        entries.latestInTopic(t.id, HOME_ENTRIES, base)))
+                .toList();
+        return new Home(FeedLink.site(base, siteTitle), summaries);
+    }
+
+    /** @throws ProblemException not found when no topic has the slug */
+    @Transactional
+    public TopicPage topic(String slug, String base) {
+        Topic topic = topics.findBySlug(slug)
+                .orElseThrow(() -> ProblemException.notFound("no topic with slug \"" + slug + "\""));
+        return new TopicPage(FeedLink.topic(base, topic.slug, topic.label), topic.slug, topic.label,
+                entries.latestInTopic(topic.id, PAGE_ENTRIES, base));
+    }
+
+    /** An entry page advertises its topics' feeds, or the site's when it has none. */
+    @Transactional
+    public EntryPage entry(long id, String base) {
+        EntryView entry = entries.get(id, base);
+        List<FeedLink> feeds = entry.topics().stream().flatMap(t -> FeedLink.topic(base, t.slug(), t.label()).stream()).toList();
+        return new EntryPage(feeds.isEmpty() ? FeedLink.site(base, siteTitle) : feeds, entry, entries.linking(id, base));
+    }
+}

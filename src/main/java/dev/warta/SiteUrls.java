@@ -67,6 +67,11 @@ public record SiteUrls(String base) {
         return base + "/api/topics/" + slug;
     }
 
+    /** {@code /api/entries} with a query string ({@code ""} for none). */
+    public String apiEntries(String query) {
+        return base + "/api/entries" + (query.isEmpty() ? "" : "?" + query);
+    }
+
     public String apiEntry(long id) {
         return base + "/api/entries/" + id;
     }

@@ -109,7 +109,14 @@ public interface WartaConfig {
         @WithDefault("300")
         int maxAge();
 
-        /** Memory for rendered feeds (plain and gzip bytes), least recently used dropped first (64 MiB). */
+        /**
+         * Seconds browsers and caches may reuse an HTML page without asking again: shorter than feeds', since a reader
+         * coming back expects the news of the minute (and asks with its validator, answered 304 when nothing moved).
+         */
+        @WithDefault("60")
+        int pageMaxAge();
+
+        /** Memory for rendered feeds and pages (plain and gzip bytes), least recently used dropped first (64 MiB). */
         @WithDefault("67108864")
         long cacheMaxBytes();
     }

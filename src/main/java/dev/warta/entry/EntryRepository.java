@@ -31,56 +31,40 @@ public class EntryRepository implements PanacheRepository<Entry> {
     /** The zone in which a desk article's publication day is counted (the newsroom's). */
     public static final ZoneId DESK_ZONE = ZoneId.of("Asia/Jakarta");
 
-    /** Entries of a topic, newest publication first. */
-    public List<Entry> latestInTopic(long topicId, int limit) {
-        return find("select e from Entry e join e.topics t where t.id = ?1 order by e.publishedAt desc, e.id desc", topicId)
-                .page(0, limit).list();
+    /**
+     * Positions in feed order of every entry: the newest {@code limit} ({@code from} null), or those just older
+     * ({@code older}) or just newer than {@code from}; older ones come newest first, newer ones oldest first. A range
+     * of {@code entry_published_idx}, however deep the page.
+     */
+    public List<Cursor> findPositions(Cursor from, boolean older, int limit) {
+        String where = from == null ? "" : older ? "where (published_at, id) < (?, ?) " : "where (published_at, id) > (?, ?) ";
+        String order = from == null || older ? "order by published_at desc, id desc" : "order by published_at asc, id asc";
+        return Jdbc.call(getEntityManager(), c -> {
+            try (PreparedStatement st = c.prepareStatement("select published_at, id from entry " + where + order + " limit ?")) {
+                int i = 1;
+                if (from != null) {
+                    st.setObject(i++, from.published().atOffset(ZoneOffset.UTC));
+                    st.setLong(i++, from.id());
+                }
+                st.setInt(i, limit);
+                return Jdbc.positions(st);
+            }
+        });
     }
 
-    /** Every entry, newest publication first. */
-    public List<Entry> latest(int limit) {
-        return find("order by publishedAt desc, id desc").page(0, limit).list();
+    /** The entries with these ids, in the order given (ids of entries deleted meanwhile are left out). */
+    public List<Entry> findInOrder(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Entry> byId = new HashMap<>();
+        list("id in ?1", ids).forEach(e -> byId.put(e.id, e));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Entries whose related links point at this entry ("linked from"). */
     public List<Entry> linking(long targetId) {
         return find("select distinct r.entry from RelatedLink r where r.target.id = ?1", targetId).list();
-    }
-
-    /**
-     * One page of a feed by keyset: the entries just older ({@code older}) or just newer than the entry at
-     * ({@code published}, {@code id}), in the topic when {@code topicId} is not null. Older pages come newest
-     * first; newer pages oldest first (the caller reverses them), so that the limit cuts at the right end.
-     */
-    public List<Entry> pageAfterKey(Long topicId, Instant published, long id, boolean older, int limit) {
-        String from = topicId == null ? "select e from Entry e where " : "select e from Entry e join e.topics t where t.id = :topic and ";
-        String keyset = older
-                ? "(e.publishedAt < :published or (e.publishedAt = :published and e.id < :id)) order by e.publishedAt desc, e.id desc"
-                : "(e.publishedAt > :published or (e.publishedAt = :published and e.id > :id)) order by e.publishedAt asc, e.id asc";
-        var query = getEntityManager().createQuery(from + keyset, Entry.class)
-                .setParameter("published", published).setParameter("id", id).setMaxResults(limit);
-        if (topicId != null) {
-            query.setParameter("topic", topicId);
-        }
-        return query.getResultList();
-    }
-
-    /** Whether the feed has an entry older ({@code older}) or newer than the one at ({@code published}, {@code id}). */
-    public boolean existsBeyondKey(Long topicId, Instant published, long id, boolean older) {
-        return !pageAfterKeyIds(topicId, published, id, older).isEmpty();
-    }
-
-    private List<Long> pageAfterKeyIds(Long topicId, Instant published, long id, boolean older) {
-        String from = topicId == null ? "select e.id from Entry e where " : "select e.id from Entry e join e.topics t where t.id = :topic and ";
-        String keyset = older
-                ? "(e.publishedAt < :published or (e.publishedAt = :published and e.id < :id))"
-                : "(e.publishedAt > :published or (e.publishedAt = :published and e.id > :id))";
-        var query = getEntityManager().createQuery(from + keyset, Long.class)
-                .setParameter("published", published).setParameter("id", id).setMaxResults(1);
-        if (topicId != null) {
-            query.setParameter("topic", topicId);
-        }
-        return query.getResultList();
     }
 
     // The write path's statements (JDBC on the transaction's connection, arrays for batches of any size).

@@ -2,6 +2,7 @@ package dev.warta.entry;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +45,30 @@ public class EntryTopicRepository {
                 }
             }
             return added;
+        });
+    }
+
+    /**
+     * Positions in feed order of the topic's entries: the newest {@code limit} ({@code from} null), or those just
+     * older ({@code older}) or just newer than {@code from}; older ones come newest first, newer ones oldest first. A
+     * range of {@code entry_topic_feed_order_idx}, however many entries the topic holds.
+     */
+    public List<Cursor> findPositions(long topicId, Cursor from, boolean older, int limit) {
+        String keyset = from == null ? "" : older ? "and (published_at, entry_id) < (?, ?) " : "and (published_at, entry_id) > (?, ?) ";
+        String order = from == null || older ? "order by published_at desc, entry_id desc"
+                : "order by published_at asc, entry_id asc";
+        return Jdbc.call(em, c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "select published_at, entry_id from entry_topic where topic_id = ? " + keyset + order + " limit ?")) {
+                int i = 1;
+                st.setLong(i++, topicId);
+                if (from != null) {
+                    st.setObject(i++, from.published().atOffset(ZoneOffset.UTC));
+                    st.setLong(i++, from.id());
+                }
+                st.setInt(i, limit);
+                return Jdbc.positions(st);
+            }
         });
     }
 

@@ -17,11 +17,17 @@ import dev.warta.topic.TopicRepository;
 public class EntryViews {
 
     private final EntryRepository entries;
+    private final EntryPager pager;
     private final TopicRepository topics;
 
-    EntryViews(EntryRepository entries, TopicRepository topics) {
+    EntryViews(EntryRepository entries, EntryPager pager, TopicRepository topics) {
         this.entries = entries;
+        this.pager = pager;
         this.topics = topics;
+    }
+
+    /** A page of entries as views, with the cursors of the pages next to it (null where there is none). */
+    public record Listed(List<EntryView> entries, Cursor older, Cursor newer) {
     }
 
     @Transactional
@@ -36,28 +42,35 @@ public class EntryViews {
     }
 
     /**
-     * The newest entries, of one topic when {@code topicSlug} is given.
+     * A page of the newest entries, of one topic when {@code topicSlug} is given.
      *
      * @throws ProblemException not found (field {@code topic}) when no topic has the slug
      */
     @Transactional
-    public List<EntryView> list(String topicSlug, int limit, String base) {
-        if (topicSlug == null) {
-            return latest(limit, base);
+    public Listed list(String topicSlug, ListPage page, String base) {
+        Long topicId = null;
+        if (topicSlug != null) {
+            Topic topic = topics.findBySlug(topicSlug).orElseThrow(
+                    () -> ProblemException.notFound("no topic with slug \"" + topicSlug + "\"").with("field", "topic"));
+            topicId = topic.id;
         }
-        Topic topic = topics.findBySlug(topicSlug).orElseThrow(
-                () -> ProblemException.notFound("no topic with slug \"" + topicSlug + "\"").with("field", "topic"));
-        return latestInTopic(topic.id, limit, base);
+        return listed(pager.page(topicId, page), base);
+    }
+
+    /** A page of the topic's entries, without content. */
+    @Transactional
+    public Listed inTopic(long topicId, ListPage page, String base) {
+        return listed(pager.page(topicId, page), base);
     }
 
     @Transactional
     public List<EntryView> latestInTopic(long topicId, int limit, String base) {
-        return entries.latestInTopic(topicId, limit).stream().map(e -> view(e, base, false)).toList();
+        return inTopic(topicId, ListPage.first(limit), base).entries();
     }
 
     @Transactional
     public List<EntryView> latest(int limit, String base) {
-        return entries.latest(limit).stream().map(e -> view(e, base, false)).toList();
+        return listed(pager.page(null, ListPage.first(limit)), base).entries();
     }
 
     /** Articles that list this entry under "Baca juga". */
@@ -71,6 +84,10 @@ public class EntryViews {
         return e.url != null ? e.url : SiteUrls.at(base).entryPage(e.id);
     }
 
+    private static Listed listed(EntryList list, String base) {
+        return new Listed(list.entries().stream().map(e -> view(e, base, false)).toList(), list.older(), list.newer());
+    }
+
     static EntryView view(Entry e, String base, boolean withContent) {
         List<EntryView.TopicRef> topics = e.topics.stream()
                 .sorted(Comparator.comparing((Topic t) -> t.label.toLowerCase()))
@@ -80,8 +97,8 @@ public class EntryViews {
                         r.target != null ? link(r.target, base) : r.url))
                 .toList();
         return new EntryView(e.id, e.kind.dbValue(), e.isStub(), e.title, e.summary,
-                new Byline(e.author, e.editor, e.reporter, e.publisher, e.city, e.credit), e.publishedAt, e.updatedAt, link(e, base), e.url, SiteUrls.at(base).entryPage(e.id), topics,
-                related, withContent ? e.contentHtml : null, e.imageUrl,
+                new Byline(e.author, e.editor, e.reporter, e.publisher, e.city, e.credit), e.publishedAt, e.updatedAt, link(e, base),
+                e.url, SiteUrls.at(base).entryPage(e.id), topics, related, withContent ? e.contentHtml : null, e.imageUrl,
                 e.sourceFeedUrl == null ? null : new EntryView.SourceRef(e.sourceId, e.sourceTitle, e.sourceFeedUrl, e.sourceSiteUrl));
     }
 }

@@ -2,11 +2,14 @@ package dev.warta.entry;
 
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
@@ -48,6 +51,17 @@ public final class Jdbc {
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
+    }
+
+    /** Runs a query of (publication time, id) rows: positions in feed order. */
+    static List<Cursor> positions(PreparedStatement st) throws SQLException {
+        List<Cursor> positions = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                positions.add(new Cursor(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getLong(2)));
+            }
+        }
+        return positions;
     }
 
     public static Long longOrNull(ResultSet rs, String column) throws SQLException {

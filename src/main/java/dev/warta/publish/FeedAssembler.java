@@ -3,7 +3,6 @@ package dev.warta.publish;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +14,10 @@ import jakarta.transaction.Transactional;
 import dev.warta.SiteUrls;
 import dev.warta.WartaConfig;
 import dev.warta.entry.Entry;
-import dev.warta.entry.EntryRepository;
+import dev.warta.entry.EntryList;
+import dev.warta.entry.EntryPager;
 import dev.warta.entry.EntryViews;
+import dev.warta.entry.ListPage;
 import dev.warta.entry.RelatedLink;
 import dev.warta.topic.Topic;
 import dev.warta.topic.TopicRepository;
@@ -27,12 +28,12 @@ public class FeedAssembler {
 
     static final String LANGUAGE = "id";
 
-    private final EntryRepository entries;
+    private final EntryPager pager;
     private final TopicRepository topics;
     private final WartaConfig config;
 
-    FeedAssembler(EntryRepository entries, TopicRepository topics, WartaConfig config) {
-        this.entries = entries;
+    FeedAssembler(EntryPager pager, TopicRepository topics, WartaConfig config) {
+        this.pager = pager;
         this.topics = topics;
         this.config = config;
     }
@@ -40,12 +41,12 @@ public class FeedAssembler {
     /** The topic's feed, or empty when no topic has this slug. */
     @Transactional
     public Optional<PublishedFeed> topicFeed(String slug, int limit, String base) {
-        return topicFeed(slug, FeedPage.first(limit), base);
+        return topicFeed(slug, ListPage.first(limit), base);
     }
 
     /** A page of the topic's feed, or empty when no topic has this slug. */
     @Transactional
-    public Optional<PublishedFeed> topicFeed(String slug, FeedPage page, String base) {
+    public Optional<PublishedFeed> topicFeed(String slug, ListPage page, String base) {
         return topics.findBySlug(slug).map(topic -> {
             Page entries = page(topic.id, page);
             return new PublishedFeed(
@@ -66,11 +67,11 @@ public class FeedAssembler {
 
     @Transactional
     public PublishedFeed allFeed(int limit, String base) {
-        return allFeed(FeedPage.first(limit), base);
+        return allFeed(ListPage.first(limit), base);
     }
 
     @Transactional
-    public PublishedFeed allFeed(FeedPage page, String base) {
+    public PublishedFeed allFeed(ListPage page, String base) {
         Page entries = page(null, page);
         String site = config.publish().siteTitle();
         return new PublishedFeed(
@@ -99,58 +100,13 @@ public class FeedAssembler {
     private record Page(List<Entry> entries, PublishedFeed.Paging paging) {
     }
 
-    /**
-     * Reads one more entry than the page holds to know whether an older page exists; a page reached by
-     * {@code after=} (newer entries) is read oldest first so that the limit cuts the far end, then reversed.
-     */
-    private Page page(Long topicId, FeedPage page) {
-        int limit = page.limit();
-        String sizeQuery = limit == config.publish().defaultLimit() ? "" : "limit=" + limit;
-        List<Entry> found;
-        boolean moreOlder;
-        boolean moreNewer;
-        if (page.after() != null) {
-            Cursor after = page.after();
-            found = new ArrayList<>(entries.pageAfterKey(topicId, after.published(), after.id(), false, limit + 1));
-            moreNewer = found.size() > limit;
-            found = new ArrayList<>(found.subList(0, Math.min(limit, found.size())));
-            Collections.reverse(found);
-            moreOlder = found.isEmpty()
-                    ? entries.existsBeyondKey(topicId, after.published(), after.id(), true)
-                    : entries.existsBeyondKey(topicId, last(found).publishedAt, last(found).id, true);
-        } else {
-            if (page.before() != null) {
-                Cursor before = page.before();
-                found = entries.pageAfterKey(topicId, before.published(), before.id(), true, limit + 1);
-            } else {
-                found = topicId == null ? entries.latest(limit + 1) : entries.latestInTopic(topicId, limit + 1);
-            }
-            moreOlder = found.size() > limit;
-            found = found.subList(0, Math.min(limit, found.size()));
-            moreNewer = page.before() != null && (found.isEmpty()
-                    ? entries.existsBeyondKey(topicId, page.before().published(), page.before().id(), false)
-                    : entries.existsBeyondKey(topicId, found.get(0).publishedAt, found.get(0).id, false));
-        }
-        String self = join(sizeQuery, page.cursorKey());
-        String next = null;
-        String previous = null;
-        if (moreOlder) {
-            Cursor from = found.isEmpty() ? page.after() : cursor(last(found));
-            next = join(sizeQuery, "before=" + from);
-        }
-        if (moreNewer) {
-            Cursor from = found.isEmpty() ? page.before() : cursor(found.get(0));
-            previous = join(sizeQuery, "after=" + from);
-        }
-        return new Page(found, new PublishedFeed.Paging(self, sizeQuery, next, previous));
-    }
-
-    private static Entry last(List<Entry> list) {
-        return list.get(list.size() - 1);
-    }
-
-    private static Cursor cursor(Entry e) {
-        return new Cursor(e.publishedAt, e.id);
+    /** A page of the feed's entries and its paging links' query strings ({@code limit} only when not the default). */
+    private Page page(Long topicId, ListPage page) {
+        EntryList list = pager.page(topicId, page);
+        String sizeQuery = page.limit() == config.publish().defaultLimit() ? "" : "limit=" + page.limit();
+        String next = list.older() == null ? null : join(sizeQuery, "before=" + list.older());
+        String previous = list.newer() == null ? null : join(sizeQuery, "after=" + list.newer());
+        return new Page(list.entries(), new PublishedFeed.Paging(join(sizeQuery, page.cursorQuery()), sizeQuery, next, previous));
     }
 
     private static String join(String a, String b) {

@@ -13,13 +13,15 @@ import java.util.regex.Pattern;
 import dev.warta.FeedFormat;
 import dev.warta.ProblemException;
 import dev.warta.SiteUrls;
+import dev.warta.entry.Cursor;
+import dev.warta.entry.ListPage;
 
 /**
  * One feed document a URL names: the topic ({@code slug}, null for every entry), the format, the page
  * and the base URL its links start with. {@code negotiated} when the URL named no format and
  * {@code Accept} chose it.
  */
-public record FeedTarget(String slug, FeedFormat format, boolean negotiated, FeedPage page, String base) {
+public record FeedTarget(String slug, FeedFormat format, boolean negotiated, ListPage page, String base) {
 
     private static final Pattern PATH = Pattern.compile("(?:" + Pattern.quote(SiteUrls.ALL_FEED) + "|"
             + Pattern.quote(SiteUrls.TOPIC_FEEDS) + "([a-z0-9]+(?:-[a-z0-9]+)*))(\\.atom|\\.rss|\\.json)?");
@@ -31,7 +33,7 @@ public record FeedTarget(String slug, FeedFormat format, boolean negotiated, Fee
 
     /** The part of the cache key that says which document this is. */
     CacheKey key() {
-        return new CacheKey(slug == null ? "" : slug, format, page.limit(), page.cursorKey(), base);
+        return new CacheKey(slug == null ? "" : slug, format, page.limit(), page.cursorQuery(), base);
     }
 
     record CacheKey(String slug, FeedFormat format, int limit, String cursor, String base) {
@@ -87,14 +89,14 @@ public record FeedTarget(String slug, FeedFormat format, boolean negotiated, Fee
         return parse(path, query::get, null, base, defaultLimit, maxLimit);
     }
 
-    private static FeedPage page(Function<String, String> param, int defaultLimit, int maxLimit) {
+    private static ListPage page(Function<String, String> param, int defaultLimit, int maxLimit) {
         int limit = limit(param.apply("limit"), defaultLimit, maxLimit);
         String before = param.apply("before");
         String after = param.apply("after");
         if (before != null && after != null) {
             throw ProblemException.invalid("invalid-parameter", "give before or after, not both").with("field", "after");
         }
-        return new FeedPage(limit, cursor(before, "before"), cursor(after, "after"));
+        return new ListPage(limit, cursor(before, "before"), cursor(after, "after"));
     }
 
     private static Cursor cursor(String value, String field) {

@@ -23,21 +23,21 @@ public class TopicRepository implements PanacheRepository<Topic> {
         return list("order by lower(label)");
     }
 
-    /** Entry count per topic id, in one query. */
+    /** Entry count per topic id (topics without entries may be missing), kept by triggers in {@code topic_count}. */
     public Map<Long, Long> countEntries() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager()
-                .createNativeQuery("select topic_id, count(*) from entry_topic group by topic_id")
-                .getResultList();
+        List<Object[]> rows = getEntityManager().createNativeQuery("select topic_id, entries from topic_count").getResultList();
         Map<Long, Long> counts = new HashMap<>();
         rows.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
         return counts;
     }
 
-    /** How many entries the topic holds. */
+    /** How many entries the topic holds, kept by triggers in {@code topic_count} (V55). */
     public long countEntries(long topicId) {
-        return ((Number) getEntityManager().createNativeQuery("select count(*) from entry_topic where topic_id = ?1")
-                .setParameter(1, topicId).getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Number> rows = getEntityManager().createNativeQuery("select entries from topic_count where topic_id = ?1")
+                .setParameter(1, topicId).getResultList();
+        return rows.isEmpty() ? 0 : rows.get(0).longValue();
     }
 
     /** The other topics that share an entry with this one: their feeds show its label as a category. */

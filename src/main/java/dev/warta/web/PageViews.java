@@ -7,9 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.warta.ProblemException;
+import dev.warta.SiteUrls;
 import dev.warta.WartaConfig;
+import dev.warta.entry.Cursor;
 import dev.warta.entry.EntryView;
 import dev.warta.entry.EntryViews;
+import dev.warta.entry.ListPage;
 import dev.warta.topic.Topic;
 import dev.warta.topic.TopicRepository;
 
@@ -17,7 +20,6 @@ import dev.warta.topic.TopicRepository;
 @ApplicationScoped
 public class PageViews {
 
-    static final int PAGE_ENTRIES = 50;
     static final int HOME_ENTRIES = 5;
 
     private final TopicRepository topics;
@@ -37,7 +39,9 @@ public class PageViews {
     public record Home(List<FeedLink> feeds, List<TopicSummary> topics) {
     }
 
-    public record TopicPage(List<FeedLink> feeds, String slug, String label, List<EntryView> entries) {
+    /** A page of a topic's entries; {@code older} and {@code newer} are the addresses of the pages next to it, or null. */
+    public record TopicPage(List<FeedLink> feeds, String slug, String label, List<EntryView> entries, String older,
+            String newer) {
     }
 
     public record EntryPage(List<FeedLink> feeds, EntryView entry, List<EntryView> linkedFrom) {
@@ -59,18 +63,28 @@ public class PageViews {
 
     /** @throws ProblemException not found when no topic has the slug */
     @Transactional
-    public TopicPage topic(String slug, String base) {
+    public TopicPage topic(String slug, ListPage page, String base) {
         Topic topic = topics.findBySlug(slug)
                 .orElseThrow(() -> ProblemException.notFound("no topic with slug \"" + slug + "\""));
-        return new TopicPage(FeedLink.topic(base, topic.slug, topic.label), topic.slug, topic.label,
-                entries.latestInTopic(topic.id, PAGE_ENTRIES, base));
+        EntryViews.Listed listed = entries.inTopic(topic.id, page, base);
+        String here = SiteUrls.at(base).topicPage(topic.slug);
+        return new TopicPage(FeedLink.topic(base, topic.slug, topic.label), topic.slug, topic.label, listed.entries(),
+                link(here, "before", listed.older()), link(here, "after", listed.newer()));
     }
 
-    /** An entry page advertises its topics' feeds, or the site's when it has none. */
+    /**
+     * An entry page advertises its topics' feeds, or the site's when it has none.
+     *
+     * @throws ProblemException not found when there is no such entry
+     */
     @Transactional
     public EntryPage entry(long id, String base) {
         EntryView entry = entries.get(id, base);
         List<FeedLink> feeds = entry.topics().stream().flatMap(t -> FeedLink.topic(base, t.slug(), t.label()).stream()).toList();
         return new EntryPage(feeds.isEmpty() ? FeedLink.site(base, siteTitle) : feeds, entry, entries.linking(id, base));
+    }
+
+    private static String link(String page, String parameter, Cursor cursor) {
+        return cursor == null ? null : page + "?" + parameter + "=" + cursor;
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.warta.ProblemException;
+import dev.warta.SiteUrls;
 import io.quarkus.logging.Log;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -18,8 +19,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Problems of the Vert.x routes (the feeds, served on the event loop outside JAX-RS): a route fails its
- * context with a {@link ProblemException} and this failure handler answers, through the same
+ * Problems of the Vert.x routes (the feeds and the HTML pages, served on the event loop outside JAX-RS): a route fails
+ * its context with a {@link ProblemException} and this failure handler answers, through the same
  * {@link ProblemStatus} table as {@link ProblemMapper}. Feeds are public and read cross-origin, so their
  * errors are too.
  */
@@ -33,8 +34,10 @@ public class ProblemRoutes {
     }
 
     void register(@Observes Router router) {
-        router.route("/feeds/*").order(-101).failureHandler(this::fail);
-        router.route("/feeds.opml").order(-101).failureHandler(this::fail);
+        for (String path : new String[] { SiteUrls.FEEDS + "*", SiteUrls.OPML, "/", SiteUrls.TOPIC_PAGES + "*",
+                SiteUrls.ENTRY_PAGES + "*" }) {
+            router.route(path).order(-101).failureHandler(this::fail);
+        }
     }
 
     void fail(RoutingContext ctx) {
@@ -42,7 +45,7 @@ public class ProblemRoutes {
         if (ctx.failure() instanceof ProblemException p) {
             problem = p;
         } else {
-            Log.error("A feed request failed", ctx.failure());
+            Log.error("A feed or page request failed", ctx.failure());
             problem = ProblemException.internal("Warta could not answer this request; the error is in its log.");
         }
         HttpServerResponse response = ctx.response();

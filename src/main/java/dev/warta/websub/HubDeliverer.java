@@ -27,7 +27,7 @@ import dev.warta.fetch.HttpFetcher;
 import dev.warta.topic.FeedsChanged;
 import dev.warta.publish.FeedTarget;
 import dev.warta.publish.PublishedFeeds;
-import dev.warta.publish.RenderedFeed;
+import dev.warta.publish.RenderedDocument;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -103,7 +103,7 @@ public class HubDeliverer {
     }
 
     void deliver(SubscriptionRepository.Due due) {
-        RenderedFeed feed;
+        RenderedDocument feed;
         // Subscriptions are stored only for Warta's own feed addresses (HubService), so the base is always there.
         String base = SiteUrls.baseOfFeed(due.topic()).orElseThrow();
         try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import dev.warta.FeedFormat;
+import dev.warta.entry.Cursor;
 
 class HttpValidatorsTest {
 

@@ -9,26 +9,22 @@ import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
-import dev.warta.FeedKey;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * A feed document ready to send: its bytes plain and gzip-compressed, a strong validator for each, and
- * the headers every answer carries. Built once per feed, format, page and content version; sent many times.
+ * A document ready to send (a feed, a page, the OPML list): its bytes plain and gzip-compressed, a strong validator
+ * for each, and the headers every answer carries. Built once per document and version; sent many times.
  *
- * @param feedKey    the {@code feed_version} key this rendering follows (null for documents that follow none)
- * @param version    the version it was rendered at
- * @param generation {@link FeedVersions#generation()} when it was rendered
+ * @param version    the version of what it shows that it was rendered at ({@code feed_version}, an entry page's
+ *                   {@code entry_version}, the sum of the topics' versions); see {@link RenderCache}
  * @param browserContentType what a browser is sent instead, so that it shows the XML through the XSLT
  *                   (Chromium shows {@code application/atom+xml} as plain text); null for the same
  * @param etag       hash of the bytes, from which each representation's validator is made
- * @param links      the {@code Link} header value: hubs, self and paging
+ * @param links      the {@code Link} header value: hubs, self and paging (null for none)
  */
-public record RenderedFeed(
-        FeedKey feedKey,
+public record RenderedDocument(
         long version,
-        long generation,
         String contentType,
         String browserContentType,
         byte[] bytes,
@@ -43,35 +39,35 @@ public record RenderedFeed(
 
     /**
      * Header values ready for the wire (Netty {@code AsciiString}s, validated and encoded once rather than
-     * for every response): a poll of an unchanged feed only copies them.
+     * for every response): a poll of an unchanged document only copies them.
      */
     record Wire(CharSequence[] etags, CharSequence lastModified, CharSequence links, CharSequence contentType,
             CharSequence browserContentType, CharSequence selfUrl) {
 
-        /** Index into {@link #etags}: plain or gzip, feed or browser media type. */
+        /** Index into {@link #etags}: plain or gzip, own or browser media type. */
         static int variant(boolean gzip, boolean browser) {
             return (gzip ? 1 : 0) + (browser ? 2 : 0);
         }
     }
 
-    static RenderedFeed of(FeedKey feedKey, long version, long generation, String contentType, String browserContentType,
-            byte[] bytes, Instant lastModified, String links, String selfUrl) {
+    public static RenderedDocument of(long version, String contentType, String browserContentType, byte[] bytes,
+            Instant lastModified, String links, String selfUrl) {
         byte[] gzipped = gzip(bytes);
         String hash = hash(bytes);
         Instant lm = lastModified.getEpochSecond() < 0 ? Instant.EPOCH : Instant.ofEpochSecond(lastModified.getEpochSecond());
         String lastModifiedHeader = HttpValidators.formatDate(lm);
-        RenderedFeed feed = new RenderedFeed(feedKey, version, generation, contentType, browserContentType, bytes, direct(bytes),
+        RenderedDocument doc = new RenderedDocument(version, contentType, browserContentType, bytes, direct(bytes),
                 direct(gzipped), hash, lm, lastModifiedHeader, links, selfUrl, null);
         CharSequence[] etags = new CharSequence[4];
         for (boolean gzip : new boolean[] { false, true }) {
             for (boolean browser : new boolean[] { false, true }) {
-                etags[Wire.variant(gzip, browser)] = ascii(feed.etag(gzip, browser));
+                etags[Wire.variant(gzip, browser)] = ascii(doc.etag(gzip, browser));
             }
         }
         Wire wire = new Wire(etags, ascii(lastModifiedHeader), ascii(links), ascii(contentType), ascii(browserContentType),
                 ascii(selfUrl));
-        return new RenderedFeed(feedKey, version, generation, contentType, browserContentType, bytes, feed.plain(), feed.gzip(),
-                hash, lm, lastModifiedHeader, links, selfUrl, wire);
+        return new RenderedDocument(version, contentType, browserContentType, bytes, doc.plain(), doc.gzip(), hash, lm,
+                lastModifiedHeader, links, selfUrl, wire);
     }
 
     private static CharSequence ascii(String value) {

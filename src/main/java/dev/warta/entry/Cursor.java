@@ -1,4 +1,4 @@
-package dev.warta.publish;
+package dev.warta.entry;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

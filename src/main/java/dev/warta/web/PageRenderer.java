@@ -1,0 +1,109 @@
+package dev.warta.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.warta.entry.EntryView;
+import dev.warta.publish.ContentVersion;
+import dev.warta.publish.RenderedDocument;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Renders the HTML pages with their Qute templates into {@link RenderedDocument}s, at the version the caller read
+ * before this reads what the page shows. Each page advertises its feeds with {@code <link rel="alternate">}.
+ */
+@ApplicationScoped
+public class PageRenderer {
+
+    static final String HTML = "text/html;charset=utf-8";
+
+    private final PageViews views;
+    private final Counter renders;
+
+    PageRenderer(PageViews views, MeterRegistry metrics) {
+        this.views = views;
+        this.renders = Counter.builder("warta.pages.renders").description("HTML pages rendered (cache misses)")
+                .register(metrics);
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(String site, String base, List<FeedLink> feeds, List<PageViews.TopicSummary> topics);
+
+        static native TemplateInstance topic(String site, String base, List<FeedLink> feeds, String label, String slug,
+                List<EntryView> entries, String older, String newer);
+
+        static native TemplateInstance entry(String site, String base, List<FeedLink> feeds, EntryView entry,
+                List<EntryView> linkedFrom);
+    }
+
+    /** How many pages were rendered since start: a request served from the cache adds nothing. */
+    public double renderCount() {
+        return renders.count();
+    }
+
+    RenderedDocument home(String base, ContentVersion at) {
+        PageViews.Home home = views.home(base);
+        return document(at.version(), Templates.index(views.siteTitle(), base, home.feeds(), home.topics()), at.changedAt(),
+                null);
+    }
+
+    RenderedDocument topic(PageTarget.TopicPage target, ContentVersion at) {
+        PageViews.TopicPage page = views.topic(target.slug(), target.page(), target.base());
+        List<String> links = new ArrayList<>();
+        if (page.older() != null) {
+            links.add("<" + page.older() + ">; rel=\"next\"");
+        }
+        if (page.newer() != null) {
+            links.add("<" + page.newer() + ">; rel=\"prev\"");
+        }
+        return document(at.version(), Templates.topic(views.siteTitle(), target.base(), page.feeds(), page.label(), page.slug(),
+                page.entries(), page.older(), page.newer()), at.changedAt(), links.isEmpty() ? null : String.join(", ", links));
+    }
+
+    /** An entry page last changed when the entry did, or when its version last moved (a line, a label, a linker). */
+    RenderedDocument entry(long id, String base, ContentVersion at) {
+        PageViews.EntryPage page = views.entry(id, base);
+        Instant modified = page.entry().updated().isAfter(at.changedAt()) ? page.entry().updated() : at.changedAt();
+        return document(at.version(), Templates.entry(views.siteTitle(), base, page.feeds(), page.entry(), page.linkedFrom()),
+                modified, null);
+    }
+
+    private RenderedDocument document(long version, TemplateInstance page, Instant modified, String links) {
+        byte[] bytes = page.render().getBytes(StandardCharsets.UTF_8);
+        renders.increment();
+        return RenderedDocument.of(version, HTML, null, bytes, modified, links, null);
+    }
+
+    /** Template helpers: dates as the newsroom writes them. */
+    @TemplateExtension
+    static class Formats {
+        private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+        private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy HH:mm 'WIB'",
+                Locale.forLanguageTag("id"));
+        private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.forLanguageTag("id"));
+
+        static String longDate(Instant instant) {
+            return LONG.format(instant.atZone(JAKARTA));
+        }
+
+        static String shortDate(Instant instant) {
+            return SHORT.format(instant.atZone(JAKARTA));
+        }
+
+        static String iso(Instant instant) {
+            return instant.toString();
+        }
+    }
+}

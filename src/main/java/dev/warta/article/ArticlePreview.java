@@ -21,6 +21,7 @@ public record ArticlePreview(
         String summary,
         @JsonUnwrapped Byline byline,
         Instant published,
+        Boolean publishedDayOnly,
         Instant modified,
         String url,
         String image,
@@ -35,7 +36,8 @@ public record ArticlePreview(
 
     public static ArticlePreview of(ArticleReading reading, boolean dryRun) {
         ArticleDraft d = reading.draft();
-        return new ArticlePreview(dryRun, d.title(), d.summary(), d.byline(), d.publishedAt(), d.modifiedAt(), d.url(),
+        return new ArticlePreview(dryRun, d.title(), d.summary(), d.byline(), d.publishedAt(),
+                d.publishedAt() == null ? null : d.publishedDayOnly(), d.modifiedAt(), d.url(),
                 d.imageUrl(), d.tags(), d.topics(), d.related().stream().map(r -> new Related(r.title(), r.url())).toList(),
                 HtmlSanitizer.clean(d.bodyHtml()), reading.notes());
     }

@@ -34,12 +34,20 @@ public class ArticleService {
         this.json = json;
     }
 
-    /** What the submitter adds to what the article says: a publication time and more topics. */
-    public record Overrides(Instant published, List<String> topics) {
+    /**
+     * What the submitter adds to what the article says: a publication time (perhaps only a day) and more topics.
+     */
+    public record Overrides(Instant published, boolean publishedDayOnly, List<String> topics) {
         public static final Overrides NONE = new Overrides(null, List.of());
 
         public Overrides {
             topics = topics == null ? List.of() : List.copyOf(topics);
+            publishedDayOnly = publishedDayOnly && published != null;
+        }
+
+        /** A time of day, or none. */
+        public Overrides(Instant published, List<String> topics) {
+            this(published, false, topics);
         }
     }
 
@@ -52,7 +60,7 @@ public class ArticleService {
         ArticleReading reading = read(input);
         ArticleDraft draft = reading.draft();
         if (overrides.published() != null) {
-            draft = draft.withPublishedAt(overrides.published());
+            draft = draft.withPublishedAt(overrides.published(), overrides.publishedDayOnly());
         }
         return new ArticleReading(draft.withTopics(overrides.topics()), reading.notes());
     }

@@ -98,7 +98,8 @@ public class IngestService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         DeskArticle article = articles.prepare(draft);
         DeskMatch match = matcher.matchArticle(article);
-        if (match instanceof DeskMatch.Stored s && article.contentHash().equals(s.row().contentHash())) {
+        if (match instanceof DeskMatch.Stored s && article.contentHash().equals(s.row().contentHash())
+                && !article.sharpens(s.row())) {
             return new IngestResult(s.row().id(), IngestOutcome.UNCHANGED);
         }
         Set<Long> touched = new TreeSet<>();

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import dev.warta.entry.EntryRepository;
 import dev.warta.entry.EntryRow;
@@ -67,6 +68,16 @@ public class IngestService {
     public IngestResult ingest(EntryDraft draft) {
         DeskArticles.validate(draft);
         return transaction.run(() -> "\"" + draft.title() + "\"", () -> store(draft));
+    }
+
+    /**
+     * The labels of the topics ingesting the draft would put it in, decided exactly as {@link #ingest} decides them (the
+     * draft's own labels, then the topic rules), creating nothing: a label no topic has yet is shown as it would be
+     * created.
+     */
+    @Transactional
+    public List<String> previewTopics(EntryDraft draft) {
+        return articles.previewTopics(draft).stream().map(DeskArticles.DraftTopic::label).toList();
     }
 
     /**

@@ -100,12 +100,22 @@ public class AdminPage {
     public record Flash(String message, String link) {
     }
 
+    /** The article as the preview shows it: its date in words, and what it lacks. */
+    public record Preview(ArticlePreview article, String date, List<String> warnings) {
+        static Preview of(ArticleService.Checked checked) {
+            ArticlePreview article = ArticlePreview.of(checked, true);
+            String date = article.published() == null ? null
+                    : AdminTexts.date(article.published(), Boolean.TRUE.equals(article.publishedDayOnly()));
+            return new Preview(article, date, checked.warnings().stream().map(AdminTexts::warning).toList());
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(String site, String base, List<FeedLink> feeds, String error);
 
         static native TemplateInstance editor(String site, String base, List<FeedLink> feeds, String csrf, EditorForm form,
-                ArticlePreview preview, Problem error, Flash flash, List<EntryView> recent);
+                Preview preview, Problem error, Flash flash, List<EntryView> recent);
     }
 
     @GET
@@ -154,8 +164,7 @@ public class AdminPage {
         return signedIn(cookie, csrf, headers, uri, session -> {
             EditorForm form = new EditorForm(content, url, format, topics);
             try {
-                return editor(200, session, uri, form, ArticlePreview.of(articles.preview(input(form), overrides(form)), true),
-                        null, null);
+                return editor(200, session, uri, form, Preview.of(articles.preview(input(form), overrides(form))), null, null);
             } catch (ProblemException e) {
                 return editor(ProblemStatus.of(e), session, uri, form, null, problem(e), null);
             }
@@ -185,7 +194,10 @@ public class AdminPage {
             case UPDATED -> "Diperbarui";
             case UNCHANGED -> "Tidak berubah, sudah diterbitkan";
         };
-        sessions.flash(session, what + ": " + stored.reading().draft().title() + "\n" + EntryViews.page(base(uri), result.entryId()));
+        String lacks = stored.article().warnings().isEmpty() ? ""
+                : " (" + AdminTexts.shortWarnings(stored.article().warnings()) + ")";
+        sessions.flash(session, what + ": " + stored.article().draft().title() + lacks + "\n"
+                + EntryViews.page(base(uri), result.entryId()));
         Log.infof("Editor page: entry %d %s", result.entryId(), result.outcome().name().toLowerCase(Locale.ROOT));
         return Response.seeOther(URI.create(base(uri) + "/admin")).build();
     }
@@ -336,7 +348,7 @@ public class AdminPage {
         return new Flash(parts[0], parts.length > 1 ? parts[1] : null);
     }
 
-    private Response editor(int status, AdminSessions.Session session, UriInfo uri, EditorForm form, ArticlePreview preview,
+    private Response editor(int status, AdminSessions.Session session, UriInfo uri, EditorForm form, Preview preview,
             Problem error, Flash flash) {
         String base = base(uri);
         return html(status, Templates.editor(siteTitle, base, feeds(uri), session.csrfToken(), form, preview, error, flash,

@@ -92,4 +92,26 @@ class PreviewTopicsTest {
                 .post("/api/articles").then().statusCode(201).extract().jsonPath().getList("topics.label", String.class);
         assertThat(stored).containsExactlyInAnyOrderElementsOf(dryRun);
     }
+
+    @Test
+    void thePreviewSaysWhatAnArticleLacksAndPublishingStillPublishesIt() {
+        AdminPageTest.Editor editor = signIn();
+        Document preview = page(post(editor, "/admin/preview", Map.of("content", "halo")), 200);
+        assertThat(preview.select("#warnings li").eachText()).hasSize(4)
+                .anySatisfy(w -> assertThat(w).startsWith("Tanpa isi"))
+                .anySatisfy(w -> assertThat(w).startsWith("Tanpa tanggal"))
+                .anySatisfy(w -> assertThat(w).startsWith("Tanpa penulis"))
+                .anySatisfy(w -> assertThat(w).startsWith("Tanpa topik"));
+
+        post(editor, "/admin/publish", Map.of("content", "halo")).then().statusCode(303);
+        Document after = page(given().cookie(AdminPage.COOKIE, editor.cookie()).get("/admin"), 200);
+        assertThat(after.select("#flash").text())
+                .startsWith("Diterbitkan: halo (tanpa isi, tanpa tanggal, tanpa penulis, tanpa topik)");
+        assertThat(db.count("entry")).isEqualTo(1);
+
+        Document complete = page(post(editor, "/admin/preview", Map.of("content", Fixtures.sample())), 200);
+        assertThat(complete.select("#warnings")).isEmpty();
+        assertThat(complete.select(".preview time.published").text()).as("a day-only date is shown as the day")
+                .isEqualTo("Senin, 19 Desember 2022");
+    }
 }

@@ -142,6 +142,12 @@ class ArticleRequests {
             if (name.equals("application/xhtml+xml")) {
                 return Form.HTML;
             }
+            if (name.equals("application/x-www-form-urlencoded")) {
+                // What curl -d sends when no Content-Type is given, after stripping the file's line breaks.
+                throw unsupported("Content-Type application/x-www-form-urlencoded is not accepted (curl -d sends it, "
+                        + "and strips the file's line breaks: use --data-binary @file with -H 'Content-Type: text/plain; "
+                        + "charset=utf-8')");
+            }
         }
         throw unsupported("Content-Type " + type.getType() + "/" + type.getSubtype() + " is not accepted");
     }

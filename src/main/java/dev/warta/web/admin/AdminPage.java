@@ -1,9 +1,6 @@
 package dev.warta.web.admin;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,20 +23,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 
 import dev.warta.ProblemException;
-import dev.warta.web.ProblemStatus;
 import dev.warta.PublicUrl;
 import dev.warta.WartaConfig;
-import dev.warta.article.ArticleFormatException;
-import dev.warta.article.ArticleInput;
 import dev.warta.article.ArticlePreview;
 import dev.warta.article.ArticleService;
 import dev.warta.entry.EntryView;
 import dev.warta.entry.EntryViews;
 import dev.warta.ingest.IngestResult;
 import dev.warta.ingest.IngestService;
-import dev.warta.topic.Slugs;
 import dev.warta.web.PageResource;
 import dev.warta.web.PageResource.FeedLink;
+import dev.warta.web.ProblemStatus;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -79,18 +73,6 @@ public class AdminPage {
         this.publicUrl = publicUrl;
         this.siteTitle = config.publish().siteTitle();
         this.maxPageBytes = config.ingest().maxPageBytes();
-    }
-
-    /** What the editor typed, echoed back into the form. */
-    public record EditorForm(String content, String url, String format, String topics) {
-        static final EditorForm EMPTY = new EditorForm("", "", "auto", "");
-
-        public EditorForm {
-            content = content == null ? "" : content;
-            url = url == null ? "" : url.strip();
-            format = format == null || !List.of("auto", "text", "html").contains(format) ? "auto" : format;
-            topics = topics == null ? "" : topics.strip();
-        }
     }
 
     /** An error as the page shows it. */
@@ -164,9 +146,13 @@ public class AdminPage {
         return signedIn(cookie, csrf, headers, uri, session -> {
             EditorForm form = new EditorForm(content, url, format, topics);
             try {
-                return editor(200, session, uri, form, Preview.of(articles.preview(input(form), overrides(form))), null, null);
+                return editor(200, session, uri, form, Preview.of(articles.preview(form.input(maxPageBytes), form.overrides())),
+                        null, null);
+            } catch (EditorForm.Fault f) {
+                return editor(f.status, session, uri, form, null, new Problem(AdminProblems.title(f.status), f.getMessage(),
+                        f.field, null), null);
             } catch (ProblemException e) {
-                return editor(ProblemStatus.of(e), session, uri, form, null, problem(e), null);
+                return editor(ProblemStatus.of(e), session, uri, form, null, AdminProblems.of(e, maxPageBytes), null);
             }
         });
     }
@@ -183,9 +169,12 @@ public class AdminPage {
     private Response publish(AdminSessions.Session session, EditorForm form, UriInfo uri) {
         ArticleService.Published stored;
         try {
-            stored = articles.publish(input(form), overrides(form));
+            stored = articles.publish(form.input(maxPageBytes), form.overrides());
+        } catch (EditorForm.Fault f) {
+            return editor(f.status, session, uri, form, null, new Problem(AdminProblems.title(f.status), f.getMessage(), f.field,
+                    null), null);
         } catch (ProblemException e) {
-            return editor(ProblemStatus.of(e), session, uri, form, null, problem(e), null);
+            return editor(ProblemStatus.of(e), session, uri, form, null, AdminProblems.of(e, maxPageBytes), null);
         }
         IngestResult result = stored.result();
         String what = switch (result.outcome()) {
@@ -270,74 +259,6 @@ public class AdminPage {
             return u.getPort();
         }
         return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
-    }
-
-    private ArticleInput input(EditorForm form) {
-        URI address = null;
-        if (!form.url().isEmpty()) {
-            address = dev.warta.article.PageUrls.normalize(form.url()).map(URI::create)
-                    .orElseThrow(() -> ProblemException.invalid("invalid-url",
-                            "Alamat \"" + form.url() + "\" bukan alamat http atau https yang lengkap.").with("field", "url"));
-        }
-        String content = form.content().strip();
-        if (content.isEmpty()) {
-            if (address == null) {
-                throw ProblemException.invalid("empty", "Tempel teks atau HTML artikel, atau isi alamat halamannya.")
-                        .with("field", "content");
-            }
-            return new ArticleInput.Url(address);
-        }
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > maxPageBytes) {
-            throw ProblemException.tooLarge(
-                    "Artikel ini " + bytes.length + " byte; paling banyak " + maxPageBytes + " byte.").with("field", "content");
-        }
-        boolean html = form.format().equals("html") || (form.format().equals("auto") && looksLikeHtml(content));
-        return html ? new ArticleInput.Html(bytes, StandardCharsets.UTF_8, address) : new ArticleInput.Text(content, address);
-    }
-
-    static boolean looksLikeHtml(String content) {
-        String head = content.substring(0, Math.min(content.length(), 4096)).toLowerCase(Locale.ROOT);
-        return head.startsWith("<") || head.contains("<html") || head.contains("<body") || head.contains("</p>")
-                || head.contains("<div");
-    }
-
-    private static ArticleService.Overrides overrides(EditorForm form) {
-        List<String> topics = new ArrayList<>();
-        for (String t : Arrays.asList(form.topics().split(","))) {
-            String label = t.strip();
-            if (label.isEmpty()) {
-                continue;
-            }
-            if (Slugs.of(label).isEmpty()) {
-                throw ProblemException.invalid("invalid-topic", "Topik \"" + label + "\" tidak berisi huruf atau angka.")
-                        .with("field", "topics");
-            }
-            topics.add(label);
-        }
-        return new ArticleService.Overrides(null, topics);
-    }
-
-    private static Problem problem(ProblemException e) {
-        if (e instanceof ArticleFormatException f) {
-            return new Problem("Bukan artikel dalam format teks redaksi", e.getMessage(), "content", f.line() > 0 ? f.line() : null);
-        }
-        Object field = e.extensions().get("field");
-        return new Problem(title(ProblemStatus.of(e)), e.getMessage(), field == null ? null : field.toString(), null);
-    }
-
-    /** The error box's heading, in the page's language. */
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "Isian tidak valid";
-            case 404 -> "Tidak ditemukan";
-            case 409 -> "Bertentangan dengan entri yang ada";
-            case 413 -> "Terlalu besar";
-            case 415 -> "Jenis isi tidak didukung";
-            case 422 -> "Tidak dapat diproses";
-            case 502 -> "Situs tidak dapat dihubungi";
-            default -> "Terjadi kesalahan";
-        };
     }
 
     private static Flash flash(AdminSessions.Session session) {

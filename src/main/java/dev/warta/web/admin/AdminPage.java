@@ -31,12 +31,15 @@ import dev.warta.entry.EntryView;
 import dev.warta.entry.EntryViews;
 import dev.warta.ingest.IngestResult;
 import dev.warta.ingest.IngestService;
+import dev.warta.web.ClientAddresses;
 import dev.warta.web.PageResource;
 import dev.warta.web.PageResource.FeedLink;
 import dev.warta.web.ProblemStatus;
+import dev.warta.web.SignInGuard;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The editor page: sign in with an admin token, paste an article (newsroom text or page HTML) or give its
@@ -57,6 +60,8 @@ public class AdminPage {
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private final AdminSessions sessions;
+    private final SignInGuard guard;
+    private final ClientAddresses clients;
     private final ArticleService articles;
     private final IngestService ingest;
     private final EntryViews entries;
@@ -64,9 +69,11 @@ public class AdminPage {
     private final String siteTitle;
     private final int maxPageBytes;
 
-    AdminPage(AdminSessions sessions, ArticleService articles, IngestService ingest, EntryViews entries, PublicUrl publicUrl,
-            WartaConfig config) {
+    AdminPage(AdminSessions sessions, SignInGuard guard, ClientAddresses clients, ArticleService articles, IngestService ingest,
+            EntryViews entries, PublicUrl publicUrl, WartaConfig config) {
         this.sessions = sessions;
+        this.guard = guard;
+        this.clients = clients;
         this.articles = articles;
         this.ingest = ingest;
         this.entries = entries;
@@ -113,16 +120,28 @@ public class AdminPage {
     @POST
     @Path("login")
     @Operation(hidden = true)
-    public Response login(@RestForm String token, @Context HttpHeaders headers, @Context UriInfo uri) {
+    public Response login(@RestForm String token, @Context HttpHeaders headers, @Context UriInfo uri,
+            @Context HttpServerRequest request) {
         if (crossSite(headers, uri)) {
             return html(403, Templates.login(siteTitle, base(uri), feeds(uri), "Permintaan dari situs lain ditolak."));
         }
-        Optional<AdminSessions.Session> session = sessions.signIn(token);
-        if (session.isEmpty()) {
-            return html(401, Templates.login(siteTitle, base(uri), feeds(uri),
-                    token == null || token.isBlank() ? "Isi token admin." : "Token admin salah."));
+        if (token == null || token.isBlank()) {
+            return html(401, Templates.login(siteTitle, base(uri), feeds(uri), "Isi token admin."));
         }
-        return Response.seeOther(URI.create(base(uri) + "/admin")).cookie(cookie(session.get().cookieValue(), uri, false))
+        SignInGuard.Attempt attempt = guard.attempt(clients.of(request), token, "/admin/login");
+        if (attempt instanceof SignInGuard.Throttled t) {
+            long minutes = Math.max(1, (t.retryAfter().toSeconds() + 59) / 60);
+            String message = "Terlalu banyak percobaan masuk yang gagal " + (t.overall() ? "akhir-akhir ini" : "dari alamat ini")
+                    + ". Coba lagi dalam " + minutes + " menit.";
+            return Response.fromResponse(html(429, Templates.login(siteTitle, base(uri), feeds(uri), message)))
+                    .header("Retry-After", String.valueOf(t.retryAfter().toSeconds())).build();
+        }
+        if (attempt instanceof SignInGuard.Refused) {
+            Log.warn("Sign-in on /admin with a wrong token");
+            return html(401, Templates.login(siteTitle, base(uri), feeds(uri), "Token admin salah."));
+        }
+        AdminSessions.Session session = sessions.open();
+        return Response.seeOther(URI.create(base(uri) + "/admin")).cookie(cookie(session.cookieValue(), uri, false))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 

@@ -52,6 +52,27 @@ public interface WartaConfig {
         /** Longest an {@code /admin} sign-in lasts, however busy the editor. */
         @WithDefault("24h")
         Duration sessionMaxAge();
+
+        /** Bounds on failed sign-ins, on {@code /admin/login} and with bearer tokens on {@code /api/**} alike. */
+        SignIn signIn();
+    }
+
+    /**
+     * Failed sign-ins are counted in the database over a sliding window, per client address and overall; past a
+     * bound every try (a right token too) is answered 429 with {@code Retry-After} until old failures leave the window.
+     */
+    interface SignIn {
+        /** Failed sign-ins one client address (an IPv6 client: its /64) may make within the window. */
+        @WithDefault("10")
+        int maxFailures();
+
+        /** Failed sign-ins from all addresses together within the window (a guess spread over many addresses). */
+        @WithDefault("100")
+        int maxFailuresOverall();
+
+        /** How long a failed sign-in counts. */
+        @WithDefault("15m")
+        Duration window();
     }
 
     /** The embedded PostgreSQL, started only when {@code quarkus.datasource.jdbc.url} is not set. */

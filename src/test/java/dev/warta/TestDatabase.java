@@ -21,7 +21,7 @@ public class TestDatabase {
     public void clear() {
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("truncate related_link, entry_topic, source_item, source_topic, topic_rule, entry, source, topic, "
-                    + "feed_version, admin_session, websub_subscription, host_slot cascade")
+                    + "feed_version, admin_session, websub_subscription, host_slot, sign_in_failure cascade")
                     .executeUpdate();
             em.createNativeQuery("insert into feed_version (feed_key) values ('all')").executeUpdate();
         });

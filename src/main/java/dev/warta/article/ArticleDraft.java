@@ -18,6 +18,7 @@ import dev.warta.ingest.EntryDraft;
  * @param imageUrl    the lead image ({@code og:image}), absolute, when the page names one
  * @param modifiedAt  when the page says the article was last changed, or null
  * @param tags        the page's tags (keywords), in the page's order
+ * @param publishedDayOnly the source states only the day of {@code publishedAt} ("(19/12/2022)"): midnight in Jakarta
  */
 public record ArticleDraft(
         String title,
@@ -30,27 +31,33 @@ public record ArticleDraft(
         String url,
         String imageUrl,
         Instant modifiedAt,
-        List<String> tags) {
+        List<String> tags,
+        boolean publishedDayOnly) {
 
     public ArticleDraft {
         byline = byline == null ? Byline.NONE : byline;
         related = related == null ? List.of() : List.copyOf(related);
         topics = topics == null ? List.of() : List.copyOf(topics);
         tags = tags == null ? List.of() : List.copyOf(tags);
+        publishedDayOnly = publishedDayOnly && publishedAt != null;
     }
 
-    /** A draft from a source that has no canonical URL, image, modification date or tags (the newsroom text). */
+    /**
+     * A draft from a source that has no canonical URL, image, modification date or tags (the newsroom text), whose
+     * date, when it states one, is only a day.
+     */
     public ArticleDraft(String title, String summary, Byline byline, Instant publishedAt, String bodyHtml,
             List<RelatedArticle> related, List<String> topics) {
-        this(title, summary, byline, publishedAt, bodyHtml, related, topics, null, null, null, List.of());
+        this(title, summary, byline, publishedAt, bodyHtml, related, topics, null, null, null, List.of(), true);
     }
 
     /** A "Baca juga" article: its title, and its address when the source has one. */
     public record RelatedArticle(String title, String url) {
     }
 
-    public ArticleDraft withPublishedAt(Instant instant) {
-        return new ArticleDraft(title, summary, byline, instant, bodyHtml, related, topics, url, imageUrl, modifiedAt, tags);
+    public ArticleDraft withPublishedAt(Instant instant, boolean dayOnly) {
+        return new ArticleDraft(title, summary, byline, instant, bodyHtml, related, topics, url, imageUrl, modifiedAt, tags,
+                dayOnly);
     }
 
     public ArticleDraft withTopics(List<String> moreTopics) {
@@ -60,7 +67,8 @@ public record ArticleDraft(
                 all.add(t.strip());
             }
         }
-        return new ArticleDraft(title, summary, byline, publishedAt, bodyHtml, related, all, url, imageUrl, modifiedAt, tags);
+        return new ArticleDraft(title, summary, byline, publishedAt, bodyHtml, related, all, url, imageUrl, modifiedAt, tags,
+                publishedDayOnly);
     }
 
     /** The same draft at this address, unless it already names its own. */
@@ -69,11 +77,12 @@ public record ArticleDraft(
             return this;
         }
         return new ArticleDraft(title, summary, byline, publishedAt, bodyHtml, related, topics, address, imageUrl, modifiedAt,
-                tags);
+                tags, publishedDayOnly);
     }
 
     EntryDraft toEntryDraft() {
         return new EntryDraft(title, summary, bodyHtml, byline, url, publishedAt, topics,
-                related.stream().map(r -> new EntryDraft.RelatedDraft(r.title(), r.url())).toList(), imageUrl, modifiedAt);
+                related.stream().map(r -> new EntryDraft.RelatedDraft(r.title(), r.url())).toList(), imageUrl, modifiedAt,
+                publishedDayOnly);
     }
 }

@@ -115,12 +115,14 @@ public class ArticlePageReader {
             String detail = url + " answered HTTP " + result.status();
             // A server failing is Warta's upstream failing; any other refusal is the page's answer about itself.
             throw (result.status() >= 500 ? ProblemException.upstreamFailed("fetch-failed", detail)
-                    : ProblemException.refused("fetch-failed", detail)).with("field", "url").with("upstreamStatus", result.status());
+                    : ProblemException.refused("fetch-failed", detail)).with("field", "url").with("url", url.toString())
+                    .with("upstreamStatus", result.status());
         }
         String type = result.mediaType().orElse("text/html");
         if (!type.equals("text/html") && !type.equals("application/xhtml+xml")) {
             throw ProblemException.refused("not-html",
-                    url + " is " + type + ", not an HTML page").with("field", "url");
+                    url + " is " + type + ", not an HTML page").with("field", "url").with("url", url.toString())
+                    .with("mediaType", type);
         }
         if (first) {
             Log.infof("Fetched %s (%d bytes)", result.url(), result.body().length);
@@ -128,20 +130,23 @@ public class ArticlePageReader {
         return result;
     }
 
+    /**
+     * A failed fetch as a problem. Besides {@code field}, it names the {@code url} and, where it helps a page say
+     * what happened in its own words, the {@code reason} ({@code timeout}, {@code connection}) or the {@code limit}.
+     */
     static ProblemException problem(FetchException e, URI url) {
-        return switch (e.reason()) {
+        ProblemException problem = switch (e.reason()) {
             case REFUSED_ADDRESS -> ProblemException.refused("refused-address",
-                    "Warta's address guard (warta.fetch.address-guard) refuses to fetch " + url + ": " + e.getMessage())
-                    .with("field", "url");
-            case INVALID -> ProblemException.invalid("invalid-url", e.getMessage()).with("field", "url");
-            case UNKNOWN_HOST -> ProblemException.refused("unknown-host", e.getMessage()).with("field", "url");
-            case TOO_LARGE -> ProblemException.refused("too-large",
-                    e.getMessage() + " (warta.ingest.max-page-bytes)").with("field", "url");
-            case REDIRECTS -> ProblemException.refused("too-many-redirects", e.getMessage())
-                    .with("field", "url");
+                    "Warta's address guard (warta.fetch.address-guard) refuses to fetch " + url + ": " + e.getMessage());
+            case INVALID -> ProblemException.invalid("invalid-url", e.getMessage());
+            case UNKNOWN_HOST -> ProblemException.refused("unknown-host", e.getMessage());
+            case TOO_LARGE -> ProblemException.refused("too-large", e.getMessage() + " (warta.ingest.max-page-bytes)");
+            case REDIRECTS -> ProblemException.refused("too-many-redirects", e.getMessage());
             case TIMEOUT, CONNECTION -> ProblemException.upstreamFailed("fetch-failed",
                     e.getMessage().toLowerCase(Locale.ROOT).startsWith("gave up") ? e.getMessage()
-                            : "fetching " + url + " failed: " + e.getMessage()).with("field", "url");
+                            : "fetching " + url + " failed: " + e.getMessage())
+                    .with("reason", e.reason().name().toLowerCase(Locale.ROOT));
         };
+        return problem.with("field", "url").with("url", url.toString());
     }
 }

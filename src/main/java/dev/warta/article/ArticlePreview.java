@@ -12,7 +12,8 @@ import dev.warta.ingest.HtmlSanitizer;
 /**
  * An article as Warta read it, before (or instead of) storing it: the answer to {@code ?dryRun=true} and
  * what the editor page previews. {@code contentHtml} is sanitized exactly as ingest would store it. The
- * byline's parts are fields of their own in JSON ({@code author}, {@code editor}, …), as in an entry's.
+ * byline's parts are fields of their own in JSON ({@code author}, {@code editor}, …), as in an entry's. {@code topics}
+ * are those publishing would give it (its own and the topic rules'); {@code warnings} what it lacks.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ArticlePreview(
@@ -21,6 +22,7 @@ public record ArticlePreview(
         String summary,
         @JsonUnwrapped Byline byline,
         Instant published,
+        Boolean publishedDayOnly,
         Instant modified,
         String url,
         String image,
@@ -28,15 +30,18 @@ public record ArticlePreview(
         List<String> topics,
         List<Related> related,
         String contentHtml,
-        List<String> notes) {
+        List<String> notes,
+        List<ArticleWarning> warnings) {
 
     public record Related(String title, String url) {
     }
 
-    public static ArticlePreview of(ArticleReading reading, boolean dryRun) {
-        ArticleDraft d = reading.draft();
-        return new ArticlePreview(dryRun, d.title(), d.summary(), d.byline(), d.publishedAt(), d.modifiedAt(), d.url(),
-                d.imageUrl(), d.tags(), d.topics(), d.related().stream().map(r -> new Related(r.title(), r.url())).toList(),
-                HtmlSanitizer.clean(d.bodyHtml()), reading.notes());
+    /** The article as {@link ArticleService#preview} checked it: the topics shown are those it will be stored in. */
+    public static ArticlePreview of(ArticleService.Checked article, boolean dryRun) {
+        ArticleDraft d = article.draft();
+        return new ArticlePreview(dryRun, d.title(), d.summary(), d.byline(), d.publishedAt(),
+                d.publishedAt() == null ? null : d.publishedDayOnly(), d.modifiedAt(), d.url(), d.imageUrl(), d.tags(),
+                article.topics(), d.related().stream().map(r -> new Related(r.title(), r.url())).toList(),
+                HtmlSanitizer.clean(d.bodyHtml()), article.reading().notes(), article.warnings());
     }
 }

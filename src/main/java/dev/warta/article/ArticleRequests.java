@@ -11,7 +11,6 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -85,7 +84,7 @@ class ArticleRequests {
 
     /** {@code ?published=} and the {@code ?topic=}s. */
     private static ArticleService.Overrides overrides(String published, List<String> topics) {
-        Instant at = parsePublished(published);
+        NewsDate at = parsePublished(published);
         List<String> extra = topics == null ? List.of() : topics.stream().filter(t -> t != null && !t.isBlank()).toList();
         for (String topic : extra) {
             if (Slugs.of(topic).isEmpty()) {
@@ -93,7 +92,7 @@ class ArticleRequests {
                         .with("field", "topic");
             }
         }
-        return new ArticleService.Overrides(at, extra);
+        return at == null ? new ArticleService.Overrides(null, extra) : new ArticleService.Overrides(at.instant(), at.dayOnly(), extra);
     }
 
     private static boolean flag(String value, String name) {
@@ -143,6 +142,12 @@ class ArticleRequests {
             if (name.equals("application/xhtml+xml")) {
                 return Form.HTML;
             }
+            if (name.equals("application/x-www-form-urlencoded")) {
+                // What curl -d sends when no Content-Type is given, after stripping the file's line breaks.
+                throw unsupported("Content-Type application/x-www-form-urlencoded is not accepted (curl -d sends it, "
+                        + "and strips the file's line breaks: use --data-binary @file with -H 'Content-Type: text/plain; "
+                        + "charset=utf-8')");
+            }
         }
         throw unsupported("Content-Type " + type.getType() + "/" + type.getSubtype() + " is not accepted");
     }
@@ -182,19 +187,20 @@ class ArticleRequests {
         }
     }
 
-    private static Instant parsePublished(String value) {
+    /** {@code ?published=}: a day ({@code 2022-12-19}, only a day) or a time, with an offset or in Jakarta. */
+    private static NewsDate parsePublished(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String v = value.strip();
         try {
             if (v.length() == 10) {
-                return LocalDate.parse(v).atStartOfDay(ArticleTextParser.NEWSROOM_ZONE).toInstant();
+                return NewsDate.day(LocalDate.parse(v));
             }
             try {
-                return OffsetDateTime.parse(v).toInstant();
+                return NewsDate.at(OffsetDateTime.parse(v).toInstant());
             } catch (DateTimeException e) {
-                return LocalDateTime.parse(v).atZone(ArticleTextParser.NEWSROOM_ZONE).toInstant();
+                return NewsDate.at(LocalDateTime.parse(v).atZone(ArticleTextParser.NEWSROOM_ZONE).toInstant());
             }
         } catch (DateTimeException e) {
             throw ProblemException.invalid("invalid-parameter",

@@ -1,6 +1,7 @@
 package dev.warta.article;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import dev.warta.ProblemException;
 import dev.warta.PublicUrl;
@@ -58,7 +61,9 @@ public class ArticleResource {
                     + "article are fetched), or as JSON: {\"url\": ...} fetches the page, and {title, summary, contentHtml, "
                     + "author, editor, published, modified, url, image, topics: [], related: [{title, url}]} gives the "
                     + "fields directly. Returns 201 for a new article (or a filled stub), 200 when it was already "
-                    + "stored; with ?dryRun=true, 200 and the article as read, storing nothing.")
+                    + "stored; with ?dryRun=true, 200 and the article as read, storing nothing. Both answers carry "
+                    + "'warnings' (no body, no date, no byline, no topic), also as Warta-Ingest-Note headers: an article "
+                    + "with warnings is still published.")
     @RequestBody(content = {
             @Content(mediaType = "text/plain; charset=utf-8"),
             @Content(mediaType = "text/html"),
@@ -83,8 +88,8 @@ public class ArticleResource {
             @Context UriInfo uri) {
         ArticleRequests.ArticleRequest request = requests.read(body, contentType, url, published, topics, dryRun);
         if (request.dryRun()) {
-            ArticleReading reading = articles.preview(request.input(), request.overrides());
-            return withNotes(Response.ok(ArticlePreview.of(reading, true)), reading.notes())
+            ArticleService.Checked article = articles.preview(request.input(), request.overrides());
+            return withNotes(Response.ok(ArticlePreview.of(article, true)), article)
                     .header("Warta-Ingest-Outcome", "dry-run").build();
         }
         ArticleService.Published stored = articles.publish(request.input(), request.overrides());
@@ -95,13 +100,22 @@ public class ArticleResource {
         Response.ResponseBuilder response = result.outcome().created()
                 ? Response.created(URI.create(base + "/api/entries/" + result.entryId()))
                 : Response.ok();
-        return withNotes(response.entity(view), stored.reading().notes())
+        return withNotes(response.entity(new PublishedArticle(view, stored.article().warnings())), stored.article())
                 .header("Warta-Ingest-Outcome", result.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .build();
     }
 
-    /** Notes for the submitter ("page 3 could not be read: ...") as headers; header values must be ASCII. */
-    private static Response.ResponseBuilder withNotes(Response.ResponseBuilder response, List<String> notes) {
+    /** The stored entry, and what the article lacks ({@link ArticleWarning}), empty when nothing. */
+    public record PublishedArticle(@JsonUnwrapped EntryView entry, List<ArticleWarning> warnings) {
+    }
+
+    /**
+     * Notes for the submitter ("page 3 could not be read: ...") and warnings ("no-date: ...") as headers; header
+     * values must be ASCII.
+     */
+    private static Response.ResponseBuilder withNotes(Response.ResponseBuilder response, ArticleService.Checked article) {
+        List<String> notes = new ArrayList<>(article.reading().notes());
+        article.warnings().forEach(w -> notes.add(w.code() + ": " + w.detail()));
         for (String note : notes) {
             response.header("Warta-Ingest-Note", note.replaceAll("[^\\x20-\\x7E]", "?"));
         }

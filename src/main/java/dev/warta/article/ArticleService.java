@@ -34,34 +34,61 @@ public class ArticleService {
         this.json = json;
     }
 
-    /** What the submitter adds to what the article says: a publication time and more topics. */
-    public record Overrides(Instant published, List<String> topics) {
+    /**
+     * What the submitter adds to what the article says: a publication time (perhaps only a day) and more topics.
+     */
+    public record Overrides(Instant published, boolean publishedDayOnly, List<String> topics) {
         public static final Overrides NONE = new Overrides(null, List.of());
 
         public Overrides {
             topics = topics == null ? List.of() : List.copyOf(topics);
+            publishedDayOnly = publishedDayOnly && published != null;
+        }
+
+        /** A time of day, or none. */
+        public Overrides(Instant published, List<String> topics) {
+            this(published, false, topics);
         }
     }
 
-    /** A stored article: what was read, and what ingest did with it. */
-    public record Published(ArticleReading reading, IngestResult result) {
+    /**
+     * An article as it would be stored: what was read (with the submitter's overrides), the labels of the topics
+     * it goes in (as ingest decides them), and what it lacks.
+     */
+    public record Checked(ArticleReading reading, List<String> topics, List<ArticleWarning> warnings) {
+        public Checked {
+            topics = List.copyOf(topics);
+            warnings = List.copyOf(warnings);
+        }
+
+        public ArticleDraft draft() {
+            return reading.draft();
+        }
+    }
+
+    /** A stored article: what was read and checked, and what ingest did with it. */
+    public record Published(Checked article, IngestResult result) {
     }
 
     /** The article as it would be stored; writes nothing, but does fetch the pages it has to read. */
-    public ArticleReading preview(ArticleInput input, Overrides overrides) {
-        ArticleReading reading = read(input);
-        ArticleDraft draft = reading.draft();
+    public Checked preview(ArticleInput input, Overrides overrides) {
+        ArticleReading read = read(input);
+        ArticleDraft draft = read.draft();
         if (overrides.published() != null) {
-            draft = draft.withPublishedAt(overrides.published());
+            draft = draft.withPublishedAt(overrides.published(), overrides.publishedDayOnly());
         }
-        return new ArticleReading(draft.withTopics(overrides.topics()), reading.notes());
+        draft = draft.withTopics(overrides.topics());
+        List<String> topics = ingest.previewTopics(draft.toEntryDraft());
+        return new Checked(new ArticleReading(draft, read.notes()), topics, ArticleWarning.of(draft, topics));
     }
 
-    /** Reads the article and stores it. */
+    /** Reads the article, checks it as a preview does, and stores it: the topics it gets are the preview's. */
     public Published publish(ArticleInput input, Overrides overrides) {
-        ArticleReading reading = preview(input, overrides);
-        reading.notes().forEach(note -> Log.infof("Article \"%s\": %s", reading.draft().title(), note));
-        return new Published(reading, ingest.ingest(reading.draft().toEntryDraft()));
+        Checked article = preview(input, overrides);
+        String title = article.draft().title();
+        article.reading().notes().forEach(note -> Log.infof("Article \"%s\": %s", title, note));
+        article.warnings().forEach(w -> Log.infof("Article \"%s\": %s", title, w.detail()));
+        return new Published(article, ingest.ingest(article.draft().toEntryDraft()));
     }
 
     private ArticleReading read(ArticleInput input) {

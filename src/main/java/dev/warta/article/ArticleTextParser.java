@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import dev.warta.article.ArticleFormatException.Fault;
 import dev.warta.article.NewsroomMarkers.Role;
 import dev.warta.entry.Byline;
 
@@ -70,19 +71,27 @@ public class ArticleTextParser {
     /** The first line, when it can be a headline. */
     private static String headline(List<Line> lines) {
         if (lines.isEmpty()) {
-            throw new ArticleFormatException("the article is empty", 0);
+            throw new ArticleFormatException(Fault.EMPTY, null, "the article is empty", 0);
         }
         Line first = lines.get(0);
         if (NewsroomMarkers.isMarker(first.text)) {
-            throw new ArticleFormatException("the first line must be the headline, but it is \"" + abbreviate(first.text)
-                    + "\"", first.number);
+            throw new ArticleFormatException(Fault.HEADLINE_IS_MARKER, abbreviate(first.text),
+                    "the first line must be the headline, but it is \"" + abbreviate(first.text) + "\"", first.number);
         }
         if (first.text.length() > MAX_TITLE_LENGTH) {
-            throw new ArticleFormatException("the first line must be the headline, but it is " + first.text.length()
-                    + " characters long (at most " + MAX_TITLE_LENGTH + ")", first.number);
+            String detail = "the first line must be the headline, but it is " + first.text.length()
+                    + " characters long (at most " + MAX_TITLE_LENGTH + ")";
+            if (lines.size() == 1) {
+                // curl -d @file strips a file's line breaks; --data-binary keeps them.
+                throw new ArticleFormatException(Fault.NO_LINE_BREAKS, String.valueOf(first.text.length()), detail
+                        + ", and the text has no line breaks: curl -d strips them, send the file with --data-binary @file",
+                        first.number);
+            }
+            throw new ArticleFormatException(Fault.HEADLINE_TOO_LONG, String.valueOf(first.text.length()), detail, first.number);
         }
         if (!PlainText.hasWord(first.text)) {
-            throw new ArticleFormatException("the headline \"" + first.text + "\" has no letters or digits", first.number);
+            throw new ArticleFormatException(Fault.HEADLINE_WITHOUT_WORDS, first.text,
+                    "the headline \"" + first.text + "\" has no letters or digits", first.number);
         }
         return first.text;
     }

@@ -39,6 +39,7 @@ public class HtmlArticleParser {
             String summary,
             Byline byline,
             Instant publishedAt,
+            boolean publishedDayOnly,
             Instant modifiedAt,
             String imageUrl,
             List<String> tags,
@@ -95,9 +96,11 @@ public class HtmlArticleParser {
 
         String summary = facts.summary() != null ? facts.summary()
                 : body.firstParagraph() == null ? null : ArticleTextParser.leadSentences(body.firstParagraph());
-        Instant published = facts.published() != null ? facts.published() : ArticleTextParser.findDate(body.text());
-        return new Page(address, where.canonical(), facts.title(), summary, byline(facts, body.byline()), published,
-                facts.modified(), facts.image(), facts.tags(), trailerTopics, body.html(), body.related(),
+        // The page's stated date, else the newsroom's "(19/12/2022)" in its text, which is only a day.
+        Instant inText = facts.published() == null ? ArticleTextParser.findDate(body.text()) : null;
+        NewsDate published = facts.published() != null ? facts.published() : inText == null ? null : new NewsDate(inText, true);
+        return new Page(address, where.canonical(), facts.title(), summary, byline(facts, body.byline()),
+                published == null ? null : published.instant(), published != null && published.dayOnly(), facts.modified(), facts.image(), facts.tags(), trailerTopics, body.html(), body.related(),
                 NextPageFinder.find(doc, meta, where), List.copyOf(notes));
     }
 

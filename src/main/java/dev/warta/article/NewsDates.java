@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -68,26 +67,36 @@ public final class NewsDates {
 
     /** An ISO-8601 date or date-time as found in metadata; empty when the value is not one. */
     public static Optional<Instant> parseIso(String value) {
+        return readIso(value).map(NewsDate::instant);
+    }
+
+    /** The first Indonesian date in a text, e.g. "Senin, 19 Desember 2022 17:30 WIB"; empty when there is none. */
+    public static Optional<Instant> parseText(String text) {
+        return readText(text).map(NewsDate::instant);
+    }
+
+    /** {@link #parseIso}, saying whether the value was only a date ({@code 2022-12-19}). */
+    public static Optional<NewsDate> readIso(String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         String v = value.strip();
         try {
             if (v.length() == 10) {
-                return Optional.of(LocalDate.parse(v).atStartOfDay(JAKARTA).toInstant());
+                return Optional.of(NewsDate.day(LocalDate.parse(v)));
             }
             var parsed = ISO_LENIENT.parseBest(v, OffsetDateTime::from, LocalDateTime::from);
             if (parsed instanceof OffsetDateTime odt) {
-                return Optional.of(odt.toInstant());
+                return Optional.of(NewsDate.at(odt.toInstant()));
             }
-            return Optional.of(((LocalDateTime) parsed).atZone(JAKARTA).toInstant());
+            return Optional.of(NewsDate.at(((LocalDateTime) parsed).atZone(JAKARTA).toInstant()));
         } catch (DateTimeException e) {
-            return parseText(v);
+            return readText(v);
         }
     }
 
-    /** The first Indonesian date in a text, e.g. "Senin, 19 Desember 2022 17:30 WIB"; empty when there is none. */
-    public static Optional<Instant> parseText(String text) {
+    /** {@link #parseText}, saying whether the text gave no time of day ("19 Desember 2022"). */
+    public static Optional<NewsDate> readText(String text) {
         if (text == null) {
             return Optional.empty();
         }
@@ -99,20 +108,17 @@ public final class NewsDates {
             }
             try {
                 LocalDate date = LocalDate.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1)));
-                LocalTime time = m.group(4) == null ? LocalTime.MIDNIGHT
-                        : LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-                                m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+                if (m.group(4) == null) {
+                    return Optional.of(NewsDate.day(date));
+                }
+                LocalTime time = LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                        m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
                 ZoneId zone = m.group(7) == null ? JAKARTA : ZONES.get(m.group(7).toLowerCase(Locale.ROOT));
-                return Optional.of(ZonedDateTime.of(date, time, zone).toInstant());
+                return Optional.of(NewsDate.at(ZonedDateTime.of(date, time, zone).toInstant()));
             } catch (DateTimeException | NumberFormatException ignored) {
                 // "31 Februari 2022" is no date; keep looking
             }
         }
         return Optional.empty();
-    }
-
-    /** Midnight in Jakarta: how a date without a time of day is stored. */
-    static boolean isStartOfDayInJakarta(Instant instant) {
-        return instant.atZone(JAKARTA).get(ChronoField.SECOND_OF_DAY) == 0;
     }
 }

@@ -21,7 +21,7 @@ import org.jsoup.nodes.Element;
  * @param publisher the site's name ({@code og:site_name}, else JSON-LD's publisher)
  */
 record PageFacts(String title, String summary, String author, String editor, String publisher,
-        Instant published, Instant modified, String image, List<String> tags) {
+        NewsDate published, Instant modified, String image, List<String> tags) {
 
     private static final Pattern SITE_SUFFIX = Pattern.compile("\\s+[-–—|:]\\s+[^-–—|]{2,60}$");
     private static final Pattern PAGE_SUFFIX = Pattern.compile("(?iu)\\s*[-–—|]?\\s*halaman\\s+\\d+\\s*$");
@@ -67,12 +67,12 @@ record PageFacts(String title, String summary, String author, String editor, Str
                 .orElse(null);
     }
 
-    private static Instant published(Document doc, PageMetadata meta) {
-        return meta.meta("article:published_time").flatMap(NewsDates::parseIso)
-                .or(() -> meta.meta("datePublished").flatMap(NewsDates::parseIso))
-                .or(() -> meta.ld().flatMap(j -> j.text("datePublished")).flatMap(NewsDates::parseIso))
-                .or(() -> meta.meta("pubdate", "publishdate").flatMap(NewsDates::parseIso))
-                .or(() -> attr(doc.selectFirst("time[datetime]"), "datetime").flatMap(NewsDates::parseIso))
+    private static NewsDate published(Document doc, PageMetadata meta) {
+        return meta.meta("article:published_time").flatMap(NewsDates::readIso)
+                .or(() -> meta.meta("datePublished").flatMap(NewsDates::readIso))
+                .or(() -> meta.ld().flatMap(j -> j.text("datePublished")).flatMap(NewsDates::readIso))
+                .or(() -> meta.meta("pubdate", "publishdate").flatMap(NewsDates::readIso))
+                .or(() -> attr(doc.selectFirst("time[datetime]"), "datetime").flatMap(NewsDates::readIso))
                 .or(() -> dateText(doc))
                 .orElse(null);
     }
@@ -125,9 +125,9 @@ record PageFacts(String title, String summary, String author, String editor, Str
     }
 
     /** "Senin, 19 Desember 2022 17:30 WIB" in the elements pages put dates in. */
-    private static Optional<Instant> dateText(Document doc) {
+    private static Optional<NewsDate> dateText(Document doc) {
         for (Element e : doc.select(DATE_ELEMENTS)) {
-            Optional<Instant> date = NewsDates.parseText(e.text());
+            Optional<NewsDate> date = NewsDates.readText(e.text());
             if (date.isPresent()) {
                 return date;
             }

@@ -60,17 +60,18 @@ final class StructuredArticleReader {
         if (TitleKey.of(title).isEmpty()) {
             throw invalid("title", "the title has no letters or digits");
         }
-        Instant published = string(root, "published", "published").map(v -> date(v, "published")).orElse(null);
-        Instant modified = string(root, "modified", "modified").map(v -> date(v, "modified")).orElse(null);
+        NewsDate published = string(root, "published", "published").map(v -> date(v, "published")).orElse(null);
+        NewsDate modified = string(root, "modified", "modified").map(v -> date(v, "modified")).orElse(null);
 
         List<String> topics = topics(root);
         List<ArticleDraft.RelatedArticle> related = related(root);
 
         Byline byline = new Byline(string(root, "author", "author").orElse(null), string(root, "editor", "editor").orElse(null),
                 null, null, null, null);
-        return new ArticleDraft(title, string(root, "summary", "summary").orElse(null), byline, published,
-                string(root, "contentHtml", "contentHtml").orElse(null), related, topics,
-                url(root, "url", "url").orElse(null), url(root, "image", "image").orElse(null), modified, List.of());
+        return new ArticleDraft(title, string(root, "summary", "summary").orElse(null), byline,
+                published == null ? null : published.instant(), string(root, "contentHtml", "contentHtml").orElse(null), related,
+                topics, url(root, "url", "url").orElse(null), url(root, "image", "image").orElse(null),
+                modified == null ? null : modified.instant(), List.of(), published != null && published.dayOnly());
     }
 
     /** {@code topics}: labels with letters or digits, each once (case ignored). */
@@ -146,8 +147,8 @@ final class StructuredArticleReader {
                 .orElseThrow(() -> invalid(field, field + " \"" + v + "\" is not an absolute http or https URL")));
     }
 
-    private static Instant date(String value, String field) {
-        return NewsDates.parseIso(value).orElseThrow(() -> invalid(field,
+    private static NewsDate date(String value, String field) {
+        return NewsDates.readIso(value).orElseThrow(() -> invalid(field,
                 field + " \"" + value + "\" is not an ISO-8601 date or date-time (e.g. 2022-12-19T17:30:00+07:00)"));
     }
 

@@ -64,6 +64,10 @@ public class Entry extends PanacheEntityBase {
     @Column(name = "published_at", nullable = false)
     public Instant publishedAt;
 
+    /** {@code publishedAt} is only a day, stored as midnight in Asia/Jakarta: the source stated no time of day. */
+    @Column(name = "published_day_only", nullable = false)
+    public boolean publishedDayOnly;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

@@ -72,7 +72,7 @@ public class EntryRepository implements PanacheRepository<Entry> {
     private static final String COLUMNS = """
             id, uid, kind, title, title_key, summary, content_html, author, editor, reporter, publisher, city, credit, url,
             image_url, published_at, updated_at, created_at, content_hash, source_id, source_title, source_feed_url,
-            source_site_url""";
+            source_site_url, published_day_only""";
 
     public Map<Long, EntryRow> findRows(Collection<Long> ids) {
         Map<Long, EntryRow> rows = new HashMap<>();
@@ -149,15 +149,15 @@ public class EntryRepository implements PanacheRepository<Entry> {
         return Set.copyOf(ids("""
                 insert into entry (id, uid, kind, title, title_key, summary, content_html, author, editor, reporter,
                                    publisher, city, credit, url, image_url, published_at, updated_at, created_at, content_hash,
-                                   source_id, source_title, source_feed_url, source_site_url)
+                                   source_id, source_title, source_feed_url, source_site_url, published_day_only)
                 select x.id, x.uid::uuid, x.kind, x.title, x.key, x.summary, x.content, x.author, x.editor, x.reporter,
                        x.publisher, x.city, x.credit, x.url, x.image, x.published::timestamptz, x.updated::timestamptz,
-                       x.created::timestamptz, x.hash, x.source_id, x.source_title, x.feed_url, x.site_url
+                       x.created::timestamptz, x.hash, x.source_id, x.source_title, x.feed_url, x.site_url, x.day_only
                 from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                             ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                            ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[])
+                            ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[])
                      as x(id, uid, kind, title, key, summary, content, author, editor, reporter, publisher, city, credit, url,
-                          image, published, updated, created, hash, source_id, source_title, feed_url, site_url)
+                          image, published, updated, created, hash, source_id, source_title, feed_url, site_url, day_only)
                 on conflict do nothing returning id""", (c, st) -> {
             int i = 1;
             st.setArray(i++, Jdbc.longs(c, rows, EntryRow::id));
@@ -166,7 +166,8 @@ public class EntryRepository implements PanacheRepository<Entry> {
             i = bindContent(c, st, i, rows);
             st.setArray(i++, Jdbc.instants(c, rows, EntryRow::createdAt));
             st.setArray(i++, Jdbc.texts(c, rows, EntryRow::contentHash));
-            bindProvenance(c, st, i, rows);
+            i = bindProvenance(c, st, i, rows);
+            st.setArray(i++, Jdbc.booleans(c, rows, EntryRow::publishedDayOnly));
         }));
     }
 
@@ -185,13 +186,13 @@ public class EntryRepository implements PanacheRepository<Entry> {
                        publisher = x.publisher, city = x.city, credit = x.credit, url = x.url, image_url = x.image,
                        published_at = x.published::timestamptz, updated_at = x.updated::timestamptz, content_hash = x.hash,
                        source_id = x.source_id, source_title = x.source_title, source_feed_url = x.feed_url,
-                       source_site_url = x.site_url
+                       source_site_url = x.site_url, published_day_only = x.day_only
                 from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                             ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                            ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[])
+                            ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::boolean[])
                      as x(id, kind, title, key, summary, content, author, editor, reporter, publisher, city, credit, url,
                           image, published, updated, hash, source_id, source_title, feed_url, site_url,
-                          was_kind, was_source, was_hash)
+                          was_kind, was_source, was_hash, day_only)
                 where e.id = x.id and e.kind = x.was_kind and e.source_id is not distinct from x.was_source
                   and e.content_hash is not distinct from x.was_hash
                 returning e.id""", (c, st) -> {
@@ -204,6 +205,7 @@ public class EntryRepository implements PanacheRepository<Entry> {
             st.setArray(i++, Jdbc.texts(c, updates, u -> u.expected().kind().dbValue()));
             st.setArray(i++, Jdbc.longs(c, updates, u -> u.expected().sourceId()));
             st.setArray(i++, Jdbc.texts(c, updates, u -> u.expected().contentHash()));
+            st.setArray(i++, Jdbc.booleans(c, rows, EntryRow::publishedDayOnly));
         }));
     }
 
@@ -295,6 +297,7 @@ public class EntryRepository implements PanacheRepository<Entry> {
         return new EntryRow(rs.getLong("id"), rs.getObject("uid", UUID.class), EntryKind.ofDb(rs.getString("kind")),
                 rs.getString("title"), rs.getString("title_key"), rs.getString("summary"), rs.getString("content_html"),
                 byline, rs.getString("url"), rs.getString("image_url"), Jdbc.instant(rs, "published_at"),
-                Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "created_at"), rs.getString("content_hash"), source);
+                Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "created_at"), rs.getString("content_hash"), source,
+                rs.getBoolean("published_day_only"));
     }
 }

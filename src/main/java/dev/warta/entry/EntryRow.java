@@ -7,11 +7,12 @@ import java.util.UUID;
  * An entry's own columns, as the write path reads and writes them; its topics and related links live in
  * their own tables. {@code id} is null until the id allocator gave it one.
  *
- * @param source null for desk articles and stubs
+ * @param source           null for desk articles and stubs
+ * @param publishedDayOnly {@code publishedAt} is only a day (midnight in Asia/Jakarta): the source stated no time
  */
 public record EntryRow(Long id, UUID uid, EntryKind kind, String title, String titleKey, String summary, String contentHtml,
         Byline byline, String url, String imageUrl, Instant publishedAt, Instant updatedAt, Instant createdAt,
-        String contentHash, Provenance source) {
+        String contentHash, Provenance source, boolean publishedDayOnly) {
 
     public EntryRow {
         byline = byline == null ? Byline.NONE : byline;
@@ -38,11 +39,17 @@ public record EntryRow(Long id, UUID uid, EntryKind kind, String title, String t
 
     public EntryRow withId(long newId) {
         return new EntryRow(newId, uid, kind, title, titleKey, summary, contentHtml, byline, url, imageUrl, publishedAt,
-                updatedAt, createdAt, contentHash, source);
+                updatedAt, createdAt, contentHash, source, publishedDayOnly);
     }
 
     public EntryRow withUrl(String newUrl) {
         return new EntryRow(id, uid, kind, title, titleKey, summary, contentHtml, byline, newUrl, imageUrl, publishedAt,
-                updatedAt, createdAt, contentHash, source);
+                updatedAt, createdAt, contentHash, source, publishedDayOnly);
+    }
+
+    /** The row dated anew (a stub that learns its day); {@code updated} never moves back. */
+    public EntryRow withPublished(Instant published, boolean dayOnly) {
+        return new EntryRow(id, uid, kind, title, titleKey, summary, contentHtml, byline, url, imageUrl, published,
+                published.isAfter(updatedAt) ? published : updatedAt, createdAt, contentHash, source, dayOnly);
     }
 }

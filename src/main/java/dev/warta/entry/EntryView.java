@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 /**
  * An entry as the API and the pages show it. {@code link} is where a reader goes: the article's own
  * address when known, else Warta's page for it ({@code page}). The byline's parts are written as fields of the
- * entry ({@code author}, {@code editor}, ...).
+ * entry ({@code author}, {@code editor}, ...). {@code publishedDayOnly}: {@code published} is only a day (midnight
+ * in Asia/Jakarta), to be shown as the day without a time.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EntryView(
@@ -20,6 +21,7 @@ public record EntryView(
         String summary,
         @JsonUnwrapped Byline byline,
         Instant published,
+        boolean publishedDayOnly,
         Instant updated,
         String link,
         String url,

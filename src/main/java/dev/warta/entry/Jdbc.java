@@ -43,6 +43,10 @@ public final class Jdbc {
         return c.createArrayOf("bigint", rows.stream().map(column).toArray(Long[]::new));
     }
 
+    public static <R> Array booleans(Connection c, Collection<R> rows, Function<R, Boolean> column) throws SQLException {
+        return c.createArrayOf("boolean", rows.stream().map(column).toArray(Boolean[]::new));
+    }
+
     /** Instants as ISO-8601 text, which the statement casts ({@code ?::timestamptz[]}): no time zone can shift them. */
     public static <R> Array instants(Connection c, Collection<R> rows, Function<R, Instant> column) throws SQLException {
         return c.createArrayOf("text", rows.stream().map(column).map(i -> i == null ? null : i.toString()).toArray(String[]::new));

@@ -122,11 +122,19 @@ public class AddressGuard {
         for (InetAddress address : addresses) {
             Optional<String> refusal = refusal(address);
             if (refusal.isPresent()) {
-                throw new RefusedAddressException(host + " resolves to " + refusal.get());
+                // "10.0.0.1 is in ..." for an address given as such; "intra.example resolves to 10.0.0.1, which is in ..."
+                String why = refusal.get();
+                throw new RefusedAddressException(literal(bare) ? why
+                        : host + " resolves to " + why.replaceFirst(" is in ", ", which is in "));
             }
             result.add(address);
         }
         return result;
+    }
+
+    /** Whether the host is written as an address (an IP literal: names have no colons and not only digits). */
+    private static boolean literal(String host) {
+        return host.contains(":") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
     }
 
     private static Optional<String> refusedV4(byte[] v4, String shown) {

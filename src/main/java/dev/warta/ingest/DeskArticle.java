@@ -1,7 +1,6 @@
 package dev.warta.ingest;
 
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -20,48 +19,61 @@ import dev.warta.entry.EntryRow;
 record DeskArticle(EntryDraft draft, String title, String titleKey, String url, String contentHtml, String imageUrl,
         Set<Long> topicIds, String contentHash, List<EntryDraft.RelatedDraft> related) {
 
-    /** The stated publication time, else the time of ingest. */
-    Instant publishedOr(Instant now) {
-        return draft.publishedAt() != null ? draft.publishedAt() : now;
+    /** A publication time, and whether it is only a day (midnight in Jakarta). */
+    record Dated(Instant at, boolean dayOnly) {
+    }
+
+    /** The stated publication date as stated (perhaps only a day), else {@code fallback}. */
+    Dated datedOr(Dated fallback) {
+        return draft.publishedAt() != null ? new Dated(draft.publishedAt(), draft.publishedDayOnly()) : fallback;
     }
 
     /** A new entry; {@code updated} is the stated time of change when it is later than publication. */
     EntryRow newEntry(Instant now) {
-        Instant published = publishedOr(now);
+        Dated published = datedOr(new Dated(now, false));
         Instant modified = draft.modifiedAt();
-        Instant updated = modified != null && modified.isAfter(published) ? modified.truncatedTo(ChronoUnit.MICROS) : published;
+        Instant updated = modified != null && modified.isAfter(published.at()) ? modified.truncatedTo(ChronoUnit.MICROS)
+                : published.at();
         return row(null, UUID.randomUUID(), published, updated, now, null);
     }
 
     /**
-     * The article over its stored entry: {@code updated} moves, {@code published} stays unless a date-only time
-     * gives way to a time of day. An aggregated item the desk publishes becomes the desk's article, which polling
+     * The article over its stored entry: {@code updated} moves, {@code published} stays unless a day-only date gives
+     * way to a time of day on that day. An aggregated item the desk publishes becomes the desk's article, which polling
      * and retention (they touch only items) leave alone: it loses its provenance and takes the desk's date.
      */
     EntryRow over(EntryRow stored, Instant now) {
-        Instant published = stored.kind() == EntryKind.ITEM ? publishedOr(stored.publishedAt())
-                : preciser(stored.publishedAt(), draft.publishedAt());
+        Dated published = stored.kind() == EntryKind.ITEM ? datedOr(storedDate(stored)) : preciser(stored);
         return row(stored.id(), stored.uid(), published, now, stored.createdAt(), stored);
     }
 
+    /** Whether this draft, though its digest is the stored one's, dates the stored article more precisely. */
+    boolean sharpens(EntryRow stored) {
+        return stored.kind() != EntryKind.ITEM && !preciser(stored).equals(storedDate(stored));
+    }
+
     /** The article's columns; what the draft does not give (address, image) stays as {@code stored} has it. */
-    EntryRow row(Long id, UUID uid, Instant published, Instant updated, Instant created, EntryRow stored) {
+    EntryRow row(Long id, UUID uid, Dated published, Instant updated, Instant created, EntryRow stored) {
         String storedUrl = stored == null ? null : stored.url();
         String storedImage = stored == null ? null : stored.imageUrl();
         return new EntryRow(id, uid, EntryKind.ARTICLE, title, titleKey, blankToNull(draft.summary()), contentHtml,
-                draft.byline(), url != null ? url : storedUrl, imageUrl != null ? imageUrl : storedImage, published, updated,
-                created, contentHash, null);
+                draft.byline(), url != null ? url : storedUrl, imageUrl != null ? imageUrl : storedImage, published.at(), updated,
+                created, contentHash, null, published.dayOnly());
     }
 
-    /** A stored date-only publication time (midnight in Jakarta) gives way to a time of day on that day. */
-    private static Instant preciser(Instant stored, Instant stated) {
-        if (stated == null || stored.equals(stated)) {
-            return stored;
+    /** A stored day-only date gives way to a stated time of day on that day, which is no longer only a day. */
+    private Dated preciser(EntryRow stored) {
+        Instant stated = draft.publishedAt();
+        if (stated == null || !stored.publishedDayOnly() || draft.publishedDayOnly()) {
+            return storedDate(stored);
         }
         ZoneId zone = EntryRepository.DESK_ZONE;
-        boolean storedDateOnly = stored.atZone(zone).toLocalTime().equals(LocalTime.MIDNIGHT);
-        boolean sameDay = stored.atZone(zone).toLocalDate().equals(stated.atZone(zone).toLocalDate());
-        return storedDateOnly && sameDay ? stated : stored;
+        boolean sameDay = stored.publishedAt().atZone(zone).toLocalDate().equals(stated.atZone(zone).toLocalDate());
+        return sameDay ? new Dated(stated, false) : storedDate(stored);
+    }
+
+    private static Dated storedDate(EntryRow stored) {
+        return new Dated(stored.publishedAt(), stored.publishedDayOnly());
     }
 
     static String blankToNull(String s) {

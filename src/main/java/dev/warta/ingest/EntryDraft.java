@@ -16,6 +16,7 @@ import dev.warta.entry.Byline;
  * @param related     the "Baca juga" articles, in order
  * @param imageUrl    the lead image, absolute http(s); published as an enclosure; null when there is none
  * @param modifiedAt  when the source says it last changed the entry; null when it does not say
+ * @param publishedDayOnly the source states only the day of {@code publishedAt} (given as midnight in Asia/Jakarta)
  */
 public record EntryDraft(
         String title,
@@ -27,18 +28,20 @@ public record EntryDraft(
         List<String> topics,
         List<RelatedDraft> related,
         String imageUrl,
-        Instant modifiedAt) {
+        Instant modifiedAt,
+        boolean publishedDayOnly) {
 
     public EntryDraft {
         byline = byline == null ? Byline.NONE : byline;
         topics = topics == null ? List.of() : List.copyOf(topics);
         related = related == null ? List.of() : List.copyOf(related);
+        publishedDayOnly = publishedDayOnly && publishedAt != null;
     }
 
-    /** A draft without lead image or modification date. */
+    /** A draft without lead image or modification date, whose date (if any) has a time of day. */
     public EntryDraft(String title, String summary, String contentHtml, Byline byline, String url, Instant publishedAt,
             List<String> topics, List<RelatedDraft> related) {
-        this(title, summary, contentHtml, byline, url, publishedAt, topics, related, null, null);
+        this(title, summary, contentHtml, byline, url, publishedAt, topics, related, null, null, false);
     }
 
     /** A related article named by an entry: its title, and its address when the source gives one. */

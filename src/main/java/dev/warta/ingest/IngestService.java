@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import dev.warta.entry.EntryRepository;
 import dev.warta.entry.EntryRow;
@@ -71,6 +72,16 @@ public class IngestService {
     }
 
     /**
+     * The labels of the topics ingesting the draft would put it in, decided exactly as {@link #ingest} decides them (the
+     * draft's own labels, then the topic rules), creating nothing: a label no topic has yet is shown as it would be
+     * created.
+     */
+    @Transactional
+    public List<String> previewTopics(EntryDraft draft) {
+        return articles.previewTopics(draft).stream().map(DeskArticles.DraftTopic::label).toList();
+    }
+
+    /**
      * Deletes an entry, and the stubs that only it named. Articles that name the entry keep their "Baca juga" line
      * (title and address), pointing at no entry. Feed versions are bumped like on ingest.
      *
@@ -99,7 +110,8 @@ public class IngestService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         DeskArticle article = articles.prepare(draft);
         DeskMatch match = matcher.matchArticle(article);
-        if (match instanceof DeskMatch.Stored s && article.contentHash().equals(s.row().contentHash())) {
+        if (match instanceof DeskMatch.Stored s && article.contentHash().equals(s.row().contentHash())
+                && !article.sharpens(s.row())) {
             return new IngestResult(s.row().id(), IngestOutcome.UNCHANGED);
         }
         Set<Long> touched = new TreeSet<>();

@@ -29,7 +29,7 @@ record PreparedItem(ItemDraft draft, String guidHash, String url, String title, 
     EntryRow newEntry(UpstreamBatch batch, Instant now) {
         return new EntryRow(null, UUID.randomUUID(), EntryKind.ITEM, title, TitleKey.of(title), draft.summary(),
                 sanitizedContent(batch), Byline.author(draft.author()), url, null, draft.publishedAt(), draft.updatedAt(), now,
-                contentHash, new Provenance(batch.sourceId(), batch.sourceTitle(), batch.feedUrl(), batch.siteUrl()));
+                contentHash, new Provenance(batch.sourceId(), batch.sourceTitle(), batch.feedUrl(), batch.siteUrl()), false);
     }
 
     /** The item's new content over its stored entry; {@code published} stays, {@code updated} moves. */
@@ -41,7 +41,7 @@ record PreparedItem(ItemDraft draft, String guidHash, String url, String title, 
                 stored.source().siteUrl());
         return new EntryRow(stored.id(), stored.uid(), stored.kind(), title, TitleKey.of(title), draft.summary(),
                 sanitizedContent(batch), Byline.author(draft.author()), stored.url(), stored.imageUrl(), stored.publishedAt(),
-                updated, stored.createdAt(), contentHash, source);
+                updated, stored.createdAt(), contentHash, source, stored.publishedDayOnly());
     }
 
     /** The source's own topics, and those the topic rules give the item (its categories count). */

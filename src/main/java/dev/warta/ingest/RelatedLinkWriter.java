@@ -1,6 +1,7 @@
 package dev.warta.ingest;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.warta.entry.Byline;
 import dev.warta.entry.EntryKind;
+import dev.warta.entry.EntryRepository;
 import dev.warta.entry.EntryRow;
 import dev.warta.entry.EntryTopic;
 import dev.warta.entry.EntryTopicRepository;
@@ -20,8 +22,9 @@ import dev.warta.entry.RelatedLinkRow;
 
 /**
  * Each "Baca juga" line of a desk article names an entry: the one the matcher finds for its address or title,
- * else a new stub dated by the linking article (it existed by then). A stub named by an article joins that
- * article's topics and gains the line's address when it had none.
+ * else a new stub. A stub is dated by what is known: the day its address states ({@link UrlDates}, only a day), else
+ * the linking article's date (it existed by then). A stub named by an article joins that article's topics and gains
+ * the line's address when it had none, and with it the address's day.
  */
 @ApplicationScoped
 class RelatedLinkWriter {
@@ -77,13 +80,15 @@ class RelatedLinkWriter {
         String key = TitleKey.of(line.title());
         String url = LinkCanonicalizer.canonical(line.url());
         Optional<EntryRow> known = matcher.matchRelated(key, url);
-        EntryRow target = known.isPresent() ? known.get() : writer.insertOne(newStub(line, key, url, article.publishedAt(), now));
+        EntryRow target = known.isPresent() ? known.get() : writer.insertOne(newStub(line, key, url, article, now));
         // An article or item named by the line stays as it is; so does the entry this draft itself fills.
         if (!target.isStub() || target.id().equals(article.id())) {
             return target.id();
         }
         if (known.isPresent() && target.url() == null && url != null) {
-            writer.updateOne(EntryUpdate.of(target, target.withUrl(url)));
+            EntryRow addressed = target.withUrl(url);
+            Optional<LocalDate> day = addressDay(url, now);
+            writer.updateOne(EntryUpdate.of(target, day.isPresent() ? addressed.withPublished(midnight(day.get()), true) : addressed));
             touched.addAll(entryTopics.findTopicIds(List.of(target.id())));
         }
         List<EntryTopic> pairs = topicIds.stream().map(topic -> new EntryTopic(target.id(), topic)).toList();
@@ -91,8 +96,20 @@ class RelatedLinkWriter {
         return target.id();
     }
 
-    private static EntryRow newStub(EntryDraft.RelatedDraft line, String key, String url, Instant published, Instant now) {
+    private static EntryRow newStub(EntryDraft.RelatedDraft line, String key, String url, EntryRow article, Instant now) {
+        Optional<LocalDate> day = addressDay(url, now);
+        Instant published = day.map(RelatedLinkWriter::midnight).orElse(article.publishedAt());
+        boolean dayOnly = day.isPresent() || article.publishedDayOnly();
         return new EntryRow(null, UUID.randomUUID(), EntryKind.STUB, line.title().strip(), key, null, null, Byline.NONE, url,
-                null, published, published, now, null, null);
+                null, published, published, now, null, null, dayOnly);
+    }
+
+    /** The day the address states, unless it is after today in Jakarta: an address cannot be from the future. */
+    private static Optional<LocalDate> addressDay(String url, Instant now) {
+        return UrlDates.day(url, now.atZone(EntryRepository.DESK_ZONE).toLocalDate());
+    }
+
+    private static Instant midnight(LocalDate day) {
+        return day.atStartOfDay(EntryRepository.DESK_ZONE).toInstant();
     }
 }

@@ -17,8 +17,8 @@ final class StubFiller {
 
     /** A desk article fills the stub; it changes now, even when the article is older than the stub's borrowed date. */
     static EntryUpdate withArticle(EntryRow stub, DeskArticle article, Instant now) {
-        Instant published = article.publishedOr(now);
-        Instant updated = published.isAfter(stub.updatedAt()) ? published : now;
+        DeskArticle.Dated published = article.datedOr(new DeskArticle.Dated(now, false));
+        Instant updated = published.at().isAfter(stub.updatedAt()) ? published.at() : now;
         return EntryUpdate.of(stub, article.row(stub.id(), stub.uid(), published, updated, stub.createdAt(), stub));
     }
 
@@ -28,6 +28,6 @@ final class StubFiller {
         Instant updated = now.isAfter(stub.updatedAt()) ? now : stub.updatedAt();
         return EntryUpdate.of(stub, new EntryRow(stub.id(), stub.uid(), content.kind(), content.title(), content.titleKey(),
                 content.summary(), content.contentHtml(), content.byline(), stub.url(), stub.imageUrl(), content.publishedAt(),
-                updated, stub.createdAt(), content.contentHash(), content.source()));
+                updated, stub.createdAt(), content.contentHash(), content.source(), content.publishedDayOnly()));
     }
 }

@@ -66,6 +66,19 @@ class ArticleIngestErrorsTest {
         assertNothingStored();
     }
 
+    /** What {@code curl -d @article.txt} sends: the file without its line breaks, as a form. */
+    @Test
+    void curlDashDGetsAHintAboutDataBinary() {
+        String flattened = Fixtures.sample().replace("\r", "").replace("\n", "");
+        given().auth().oauth2(TOKEN).contentType("application/x-www-form-urlencoded").body(flattened).post("/api/articles")
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("detail", containsString("--data-binary @file"));
+        postBytes("text/plain; charset=utf-8", flattened.getBytes(StandardCharsets.UTF_8))
+                .statusCode(400).body("code", equalTo("invalid-article"))
+                .body("detail", containsString("no line breaks")).body("detail", containsString("--data-binary"));
+        assertNothingStored();
+    }
+
     @Test
     void rejectsABodyOverOneMebibyte() {
         byte[] big = new byte[1024 * 1024 + 1];

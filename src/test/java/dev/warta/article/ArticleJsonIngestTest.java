@@ -160,7 +160,8 @@ class ArticleJsonIngestTest {
         Map<String, Object> preview = new ObjectMapper().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {
         });
         assertThat(preview.keySet()).containsExactly("dryRun", "title", "summary", "author", "editor", "reporter", "publisher",
-                "city", "credit", "published", "tags", "topics", "related", "contentHtml", "notes");
+                "city", "credit", "published", "publishedDayOnly", "tags", "topics", "related", "contentHtml", "notes",
+                "warnings");
         assertThat(preview).containsEntry("author", "Reza Deni").containsEntry("editor", "Adi Suhendi")
                 .containsEntry("reporter", "Ilham Rian Pratama").containsEntry("publisher", "Tribunnews.com")
                 .containsEntry("city", "Jakarta").containsEntry("credit", "Tribunnews.com/Ilham");

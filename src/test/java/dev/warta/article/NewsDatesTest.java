@@ -40,4 +40,52 @@ class NewsDatesTest {
     void readsIsoDatesFromMetadataWithJakartaAsTheDefaultZone(String value, String expected) {
         assertThat(NewsDates.parseIso(value)).contains(Instant.parse(expected));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2022-12-19 | true",
+            "2022-12-19T00:00:00+07:00 | false",
+            "19 Desember 2022 | true",
+            "Senin, 19 Desember 2022 00:00 WIB | false",
+            "Senin, 19 Desember 2022 17:30 WIB | false" })
+    void saysWhetherADateIsOnlyADay(String value, boolean dayOnly) {
+        assertThat(NewsDates.readIso(value)).hasValueSatisfying(d -> {
+            assertThat(d.dayOnly()).isEqualTo(dayOnly);
+            assertThat(d.instant()).isEqualTo(NewsDates.parseIso(value).orElseThrow());
+        });
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPageThatStatesOnlyADayIsReadAsADay() {
+        HtmlArticleParser parser = new HtmlArticleParser();
+        ArticleDraft metaDay = parser.parse("""
+                <html><head><meta property="og:title" content="Judul Berita">
+                <meta property="article:published_time" content="2022-12-19"></head>
+                <body><article><p>Isi berita yang cukup panjang untuk menjadi paragraf pertama artikel ini.</p></article></body></html>""",
+                null);
+        assertThat(metaDay.publishedAt()).isEqualTo(Instant.parse("2022-12-18T17:00:00Z"));
+        assertThat(metaDay.publishedDayOnly()).isTrue();
+
+        ArticleDraft textDay = parser.parse("""
+                <html><head><meta property="og:title" content="Judul Berita"></head>
+                <body><article><p>TRIBUNNEWS.COM - Isi berita yang cukup panjang, Senin (19/12/2022), di Jakarta.</p></article></body></html>""",
+                null);
+        assertThat(textDay.publishedAt()).isEqualTo(Instant.parse("2022-12-18T17:00:00Z"));
+        assertThat(textDay.publishedDayOnly()).isTrue();
+
+        ArticleDraft timed = parser.parse("""
+                <html><head><meta property="og:title" content="Judul Berita">
+                <meta property="article:published_time" content="2022-12-19T17:30:00+07:00"></head>
+                <body><article><p>Isi berita, Senin (19/12/2022).</p></article></body></html>""", null);
+        assertThat(timed.publishedDayOnly()).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theNewsroomTextStatesOnlyDays() {
+        ArticleDraft dated = new ArticleTextParser().parse("Judul\nRingkasan.\nTRIBUNNEWS.COM - Isi, Senin (19/12/2022).\n");
+        assertThat(dated.publishedDayOnly()).isTrue();
+        ArticleDraft undated = new ArticleTextParser().parse("Judul\nRingkasan.\nIsi tanpa tanggal.\n");
+        assertThat(undated.publishedAt()).isNull();
+        assertThat(undated.publishedDayOnly()).as("no date is no day").isFalse();
+    }
 }

@@ -71,7 +71,7 @@ class AdminPageBrowserTest {
             assertThat(preview.findElement(By.className("preview-title")).getText()).isEqualTo(SAMPLE_TITLE);
             assertThat(preview.findElement(By.className("author")).getText()).isEqualTo("Yunita Rahmayanti");
             assertThat(preview.findElement(By.className("editor")).getText()).isEqualTo("Whiesa Daniswara");
-            assertThat(preview.findElement(By.className("published")).getText()).isEqualTo("Senin, 19 Desember 2022 00:00 WIB");
+            assertThat(preview.findElement(By.className("published")).getText()).isEqualTo("Senin, 19 Desember 2022");
             assertThat(preview.findElements(By.className("topic"))).extracting(WebElement::getText).containsExactly(TOPIC_LABEL);
             assertThat(preview.findElements(By.cssSelector(".baca-juga .related-title"))).extracting(WebElement::getText)
                     .containsExactly(BACA_JUGA);

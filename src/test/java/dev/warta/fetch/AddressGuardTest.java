@@ -66,6 +66,14 @@ class AddressGuardTest {
     }
 
     @Test
+    void saysInOneSentenceWhyANameOrAnAddressIsRefused() {
+        assertThatThrownBy(() -> guard.resolve("127.0.0.1")).isInstanceOf(RefusedAddressException.class)
+                .hasMessage("127.0.0.1 is in the refused network 127.0.0.0/8");
+        assertThatThrownBy(() -> guard.resolve("localhost")).isInstanceOf(RefusedAddressException.class)
+                .hasMessageMatching("localhost resolves to [0-9a-f:.]+, which is in the refused network [0-9a-f:./]+");
+    }
+
+    @Test
     void namesTheNetworkThatRefusedTheAddress() {
         assertThat(guard.refusal(ip("169.254.169.254"))).hasValueSatisfying(s -> assertThat(s).contains("169.254.0.0/16"));
         assertThat(guard.refusal(ip("::ffff:10.0.0.1"))).hasValueSatisfying(s -> assertThat(s).contains("10.0.0.0/8"));

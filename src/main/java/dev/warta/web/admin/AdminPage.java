@@ -1,9 +1,6 @@
 package dev.warta.web.admin;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,23 +23,23 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 
 import dev.warta.ProblemException;
-import dev.warta.web.ProblemStatus;
 import dev.warta.PublicUrl;
 import dev.warta.SiteUrls;
 import dev.warta.WartaConfig;
-import dev.warta.article.ArticleFormatException;
-import dev.warta.article.ArticleInput;
 import dev.warta.article.ArticlePreview;
 import dev.warta.article.ArticleService;
 import dev.warta.entry.EntryView;
 import dev.warta.entry.EntryViews;
 import dev.warta.ingest.IngestResult;
 import dev.warta.ingest.IngestService;
-import dev.warta.topic.Slugs;
+import dev.warta.web.ClientAddresses;
 import dev.warta.web.FeedLink;
+import dev.warta.web.ProblemStatus;
+import dev.warta.web.SignInGuard;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The editor page: sign in with an admin token, paste an article (newsroom text or page HTML) or give its
@@ -63,6 +60,8 @@ public class AdminPage {
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private final AdminSessions sessions;
+    private final SignInGuard guard;
+    private final ClientAddresses clients;
     private final ArticleService articles;
     private final IngestService ingest;
     private final EntryViews entries;
@@ -70,27 +69,17 @@ public class AdminPage {
     private final String siteTitle;
     private final int maxPageBytes;
 
-    AdminPage(AdminSessions sessions, ArticleService articles, IngestService ingest, EntryViews entries, PublicUrl publicUrl,
-            WartaConfig config) {
+    AdminPage(AdminSessions sessions, SignInGuard guard, ClientAddresses clients, ArticleService articles, IngestService ingest,
+            EntryViews entries, PublicUrl publicUrl, WartaConfig config) {
         this.sessions = sessions;
+        this.guard = guard;
+        this.clients = clients;
         this.articles = articles;
         this.ingest = ingest;
         this.entries = entries;
         this.publicUrl = publicUrl;
         this.siteTitle = config.publish().siteTitle();
         this.maxPageBytes = config.ingest().maxPageBytes();
-    }
-
-    /** What the editor typed, echoed back into the form. */
-    public record EditorForm(String content, String url, String format, String topics) {
-        static final EditorForm EMPTY = new EditorForm("", "", "auto", "");
-
-        public EditorForm {
-            content = content == null ? "" : content;
-            url = url == null ? "" : url.strip();
-            format = format == null || !List.of("auto", "text", "html").contains(format) ? "auto" : format;
-            topics = topics == null ? "" : topics.strip();
-        }
     }
 
     /** An error as the page shows it. */
@@ -100,12 +89,22 @@ public class AdminPage {
     public record Flash(String message, String link) {
     }
 
+    /** The article as the preview shows it: its date in words, and what it lacks. */
+    public record Preview(ArticlePreview article, String date, List<String> warnings) {
+        static Preview of(ArticleService.Checked checked) {
+            ArticlePreview article = ArticlePreview.of(checked, true);
+            String date = article.published() == null ? null
+                    : AdminTexts.date(article.published(), Boolean.TRUE.equals(article.publishedDayOnly()));
+            return new Preview(article, date, checked.warnings().stream().map(AdminTexts::warning).toList());
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(String site, String base, List<FeedLink> feeds, String error);
 
         static native TemplateInstance editor(String site, String base, List<FeedLink> feeds, String csrf, EditorForm form,
-                ArticlePreview preview, Problem error, Flash flash, List<EntryView> recent);
+                Preview preview, Problem error, Flash flash, List<EntryView> recent);
     }
 
     @GET
@@ -121,16 +120,28 @@ public class AdminPage {
     @POST
     @Path("login")
     @Operation(hidden = true)
-    public Response login(@RestForm String token, @Context HttpHeaders headers, @Context UriInfo uri) {
+    public Response login(@RestForm String token, @Context HttpHeaders headers, @Context UriInfo uri,
+            @Context HttpServerRequest request) {
         if (crossSite(headers, uri)) {
             return html(403, Templates.login(siteTitle, base(uri), feeds(uri), "Permintaan dari situs lain ditolak."));
         }
-        Optional<AdminSessions.Session> session = sessions.signIn(token);
-        if (session.isEmpty()) {
-            return html(401, Templates.login(siteTitle, base(uri), feeds(uri),
-                    token == null || token.isBlank() ? "Isi token admin." : "Token admin salah."));
+        if (token == null || token.isBlank()) {
+            return html(401, Templates.login(siteTitle, base(uri), feeds(uri), "Isi token admin."));
         }
-        return Response.seeOther(URI.create(base(uri) + "/admin")).cookie(cookie(session.get().cookieValue(), uri, false))
+        SignInGuard.Attempt attempt = guard.attempt(clients.of(request), token, "/admin/login");
+        if (attempt instanceof SignInGuard.Throttled t) {
+            long minutes = Math.max(1, (t.retryAfter().toSeconds() + 59) / 60);
+            String message = "Terlalu banyak percobaan masuk yang gagal " + (t.overall() ? "akhir-akhir ini" : "dari alamat ini")
+                    + ". Coba lagi dalam " + minutes + " menit.";
+            return Response.fromResponse(html(429, Templates.login(siteTitle, base(uri), feeds(uri), message)))
+                    .header("Retry-After", String.valueOf(t.retryAfter().toSeconds())).build();
+        }
+        if (attempt instanceof SignInGuard.Refused) {
+            Log.warn("Sign-in on /admin with a wrong token");
+            return html(401, Templates.login(siteTitle, base(uri), feeds(uri), "Token admin salah."));
+        }
+        AdminSessions.Session session = sessions.open();
+        return Response.seeOther(URI.create(base(uri) + "/admin")).cookie(cookie(session.cookieValue(), uri, false))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
@@ -154,10 +165,13 @@ public class AdminPage {
         return signedIn(cookie, csrf, headers, uri, session -> {
             EditorForm form = new EditorForm(content, url, format, topics);
             try {
-                return editor(200, session, uri, form, ArticlePreview.of(articles.preview(input(form), overrides(form)), true),
+                return editor(200, session, uri, form, Preview.of(articles.preview(form.input(maxPageBytes), form.overrides())),
                         null, null);
+            } catch (EditorForm.Fault f) {
+                return editor(f.status, session, uri, form, null, new Problem(AdminProblems.title(f.status), f.getMessage(),
+                        f.field, null), null);
             } catch (ProblemException e) {
-                return editor(ProblemStatus.of(e), session, uri, form, null, problem(e), null);
+                return editor(ProblemStatus.of(e), session, uri, form, null, AdminProblems.of(e, maxPageBytes), null);
             }
         });
     }
@@ -174,9 +188,12 @@ public class AdminPage {
     private Response publish(AdminSessions.Session session, EditorForm form, UriInfo uri) {
         ArticleService.Published stored;
         try {
-            stored = articles.publish(input(form), overrides(form));
+            stored = articles.publish(form.input(maxPageBytes), form.overrides());
+        } catch (EditorForm.Fault f) {
+            return editor(f.status, session, uri, form, null, new Problem(AdminProblems.title(f.status), f.getMessage(), f.field,
+                    null), null);
         } catch (ProblemException e) {
-            return editor(ProblemStatus.of(e), session, uri, form, null, problem(e), null);
+            return editor(ProblemStatus.of(e), session, uri, form, null, AdminProblems.of(e, maxPageBytes), null);
         }
         IngestResult result = stored.result();
         String what = switch (result.outcome()) {
@@ -185,7 +202,10 @@ public class AdminPage {
             case UPDATED -> "Diperbarui";
             case UNCHANGED -> "Tidak berubah, sudah diterbitkan";
         };
-        sessions.flash(session, what + ": " + stored.reading().draft().title() + "\n" + SiteUrls.at(base(uri)).entryPage(result.entryId()));
+        String lacks = stored.article().warnings().isEmpty() ? ""
+                : " (" + AdminTexts.shortWarnings(stored.article().warnings()) + ")";
+        sessions.flash(session, what + ": " + stored.article().draft().title() + lacks + "\n"
+                + SiteUrls.at(base(uri)).entryPage(result.entryId()));
         Log.infof("Editor page: entry %d %s", result.entryId(), result.outcome().name().toLowerCase(Locale.ROOT));
         return Response.seeOther(URI.create(base(uri) + "/admin")).build();
     }
@@ -260,74 +280,6 @@ public class AdminPage {
         return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
-    private ArticleInput input(EditorForm form) {
-        URI address = null;
-        if (!form.url().isEmpty()) {
-            address = dev.warta.article.PageUrls.normalize(form.url()).map(URI::create)
-                    .orElseThrow(() -> ProblemException.invalid("invalid-url",
-                            "Alamat \"" + form.url() + "\" bukan alamat http atau https yang lengkap.").with("field", "url"));
-        }
-        String content = form.content().strip();
-        if (content.isEmpty()) {
-            if (address == null) {
-                throw ProblemException.invalid("empty", "Tempel teks atau HTML artikel, atau isi alamat halamannya.")
-                        .with("field", "content");
-            }
-            return new ArticleInput.Url(address);
-        }
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > maxPageBytes) {
-            throw ProblemException.tooLarge(
-                    "Artikel ini " + bytes.length + " byte; paling banyak " + maxPageBytes + " byte.").with("field", "content");
-        }
-        boolean html = form.format().equals("html") || (form.format().equals("auto") && looksLikeHtml(content));
-        return html ? new ArticleInput.Html(bytes, StandardCharsets.UTF_8, address) : new ArticleInput.Text(content, address);
-    }
-
-    static boolean looksLikeHtml(String content) {
-        String head = content.substring(0, Math.min(content.length(), 4096)).toLowerCase(Locale.ROOT);
-        return head.startsWith("<") || head.contains("<html") || head.contains("<body") || head.contains("</p>")
-                || head.contains("<div");
-    }
-
-    private static ArticleService.Overrides overrides(EditorForm form) {
-        List<String> topics = new ArrayList<>();
-        for (String t : Arrays.asList(form.topics().split(","))) {
-            String label = t.strip();
-            if (label.isEmpty()) {
-                continue;
-            }
-            if (Slugs.of(label).isEmpty()) {
-                throw ProblemException.invalid("invalid-topic", "Topik \"" + label + "\" tidak berisi huruf atau angka.")
-                        .with("field", "topics");
-            }
-            topics.add(label);
-        }
-        return new ArticleService.Overrides(null, topics);
-    }
-
-    private static Problem problem(ProblemException e) {
-        if (e instanceof ArticleFormatException f) {
-            return new Problem("Bukan artikel dalam format teks redaksi", e.getMessage(), "content", f.line() > 0 ? f.line() : null);
-        }
-        Object field = e.extensions().get("field");
-        return new Problem(title(ProblemStatus.of(e)), e.getMessage(), field == null ? null : field.toString(), null);
-    }
-
-    /** The error box's heading, in the page's language. */
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "Isian tidak valid";
-            case 404 -> "Tidak ditemukan";
-            case 409 -> "Bertentangan dengan entri yang ada";
-            case 413 -> "Terlalu besar";
-            case 415 -> "Jenis isi tidak didukung";
-            case 422 -> "Tidak dapat diproses";
-            case 502 -> "Situs tidak dapat dihubungi";
-            default -> "Terjadi kesalahan";
-        };
-    }
-
     private static Flash flash(AdminSessions.Session session) {
         if (session.flash() == null) {
             return null;
@@ -336,7 +288,7 @@ public class AdminPage {
         return new Flash(parts[0], parts.length > 1 ? parts[1] : null);
     }
 
-    private Response editor(int status, AdminSessions.Session session, UriInfo uri, EditorForm form, ArticlePreview preview,
+    private Response editor(int status, AdminSessions.Session session, UriInfo uri, EditorForm form, Preview preview,
             Problem error, Flash flash) {
         String base = base(uri);
         return html(status, Templates.editor(siteTitle, base, feeds(uri), session.csrfToken(), form, preview, error, flash,

@@ -18,6 +18,7 @@ import io.quarkus.logging.Log;
 /**
  * Server-side sessions of the editor page, in PostgreSQL so that every Warta process knows them. The
  * browser holds a random 256-bit id in an HttpOnly, SameSite=Strict cookie; the database holds its SHA-256.
+ * Signing in (the token checked by {@link dev.warta.web.SignInGuard}) opens one.
  * A session ends after {@code warta.admin.session-idle-timeout} without use, after
  * {@code warta.admin.session-max-age} in any case, and on sign-out.
  */
@@ -29,13 +30,11 @@ public class AdminSessions {
 
     private final SecureRandom random = new SecureRandom();
     private final AdminSessionRepository sessions;
-    private final AdminTokens tokens;
     private final Duration idleTimeout;
     private final Duration maxAge;
 
-    AdminSessions(AdminSessionRepository sessions, AdminTokens tokens, WartaConfig config) {
+    AdminSessions(AdminSessionRepository sessions, WartaConfig config) {
         this.sessions = sessions;
-        this.tokens = tokens;
         this.idleTimeout = config.admin().sessionIdleTimeout();
         this.maxAge = config.admin().sessionMaxAge();
     }
@@ -48,13 +47,9 @@ public class AdminSessions {
         return maxAge;
     }
 
-    /** Signs in with an admin token; empty when the token is not one of {@code warta.admin.tokens}. */
+    /** A new session for an editor whose token {@link dev.warta.web.SignInGuard} accepted. */
     @Transactional
-    public Optional<Session> signIn(String token) {
-        if (!tokens.accepted(token)) {
-            Log.warn("Sign-in on /admin with a wrong token");
-            return Optional.empty();
-        }
+    public Session open() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         long stale = sessions.deleteStale(now, now.minus(idleTimeout));
         if (stale > 0) {
@@ -69,7 +64,7 @@ public class AdminSessions {
         session.expiresAt = now.plus(maxAge);
         sessions.persist(session);
         Log.info("An editor signed in on /admin");
-        return Optional.of(new Session(id, session.csrfToken, null));
+        return new Session(id, session.csrfToken, null);
     }
 
     /** The live session the cookie names, or empty; reading it takes its flash message. */

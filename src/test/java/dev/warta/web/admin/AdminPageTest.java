@@ -171,15 +171,15 @@ class AdminPageTest {
         Editor editor = signIn();
         String before = db.snapshot();
         Document page = page(post(editor, "/admin/publish", Map.of("content", "Penulis: Yunita\nTRIBUNNEWS.COM - Isi.")), 400);
-        assertThat(page.select("#error").text()).contains("headline").contains("baris 1");
+        assertThat(page.select("#error").text()).contains("Baris pertama harus judul").contains("baris 1");
         assertThat(page.select("#content").text()).as("the paste is kept for fixing").startsWith("Penulis: Yunita");
 
         page = page(post(editor, "/admin/preview", Map.of("content", "", "url", "")), 400);
         assertThat(page.select("#error").text()).contains("Tempel teks atau HTML");
         page = page(post(editor, "/admin/preview", Map.of("content", "", "url", "http://169.254.169.254/")), 422);
-        assertThat(page.select("#error").text()).contains("address guard");
+        assertThat(page.select("#error").text()).contains("jaringan yang dijaga").contains("warta.fetch.address-guard");
         page = page(post(editor, "/admin/preview", Map.of("content", "<html><body><p>tanpa judul</p></body></html>")), 400);
-        assertThat(page.select("#error").text()).contains("no headline");
+        assertThat(page.select("#error").text()).contains("tidak punya judul");
         assertThat(db.snapshot()).isEqualTo(before);
     }
 

@@ -45,11 +45,13 @@ public class SourceResource {
     static final List<String> OPML_TYPES = List.of("text/x-opml", "application/xml", "text/xml", "application/x-opml");
 
     private final SourceService service;
+    private final OpmlImport opmlImport;
     private final PublicUrl publicUrl;
     private final int maxOpmlBytes;
 
-    SourceResource(SourceService service, PublicUrl publicUrl, WartaConfig config) {
+    SourceResource(SourceService service, OpmlImport opmlImport, PublicUrl publicUrl, WartaConfig config) {
         this.service = service;
+        this.opmlImport = opmlImport;
         this.publicUrl = publicUrl;
         this.maxOpmlBytes = config.poll().maxOpmlBytes();
     }
@@ -180,11 +182,11 @@ public class SourceResource {
             description = "Every outline with an xmlUrl becomes a source; the texts of the outlines it is nested in "
                     + "become its topics. Addresses already subscribed get those topics added.")
     @RequestBody(content = @Content(mediaType = "text/x-opml"))
-    @APIResponse(responseCode = "200", description = "{created, existing, sources, rejected}")
+    @APIResponse(responseCode = "200", description = "{created, existing, sources, rejected: [{url, problem, line, outline}]}")
     @APIResponse(responseCode = "400", description = "Not well-formed OPML (the line is named)")
     @APIResponse(responseCode = "413", description = "Larger than warta.poll.max-opml-bytes")
     @APIResponse(responseCode = "415", description = "Not text/x-opml, application/xml or text/xml")
-    public SourceService.ImportResult importOpml(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+    public OpmlImport.ImportResult importOpml(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!OPML_TYPES.contains(type)) {
             throw ProblemException.unsupported(
@@ -197,6 +199,6 @@ public class SourceResource {
             throw ProblemException.tooLarge(
                     "an OPML document has at most " + maxOpmlBytes + " bytes");
         }
-        return service.importOpml(body);
+        return opmlImport.importOpml(body);
     }
 }

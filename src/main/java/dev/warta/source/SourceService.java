@@ -3,14 +3,10 @@ package dev.warta.source;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -158,87 +154,6 @@ public class SourceService {
         int due = QuarkusTransaction.requiringNew().call(() -> sources.makeActiveDue(now()));
         sourcesDue.fire(new SourcesDue(due));
         return due;
-    }
-
-    /** What an OPML import did. */
-    public record ImportResult(int created, int existing, List<Long> sources, List<Rejected> rejected) {
-    }
-
-    public record Rejected(String url, String problem) {
-    }
-
-    public ImportResult importOpml(byte[] body) {
-        List<Rejected> rejected = new ArrayList<>();
-        Map<String, OpmlCodec.OpmlSource> merged = merge(readOpml(body), rejected);
-        List<Subscribed> subscribed = QuarkusTransaction.requiringNew().call(() -> subscribeAll(merged.values()));
-        int created = (int) subscribed.stream().filter(Subscribed::created).count();
-        int existing = subscribed.size() - created;
-        Log.infof("OPML import: %d new sources, %d already subscribed, %d rejected", created, existing, rejected.size());
-        if (created > 0) {
-            sourcesDue.fire(new SourcesDue(created));
-        }
-        return new ImportResult(created, existing, subscribed.stream().map(Subscribed::id).toList(), rejected);
-    }
-
-    private record Subscribed(long id, boolean created) {
-    }
-
-    private static List<OpmlCodec.OpmlSource> readOpml(byte[] body) {
-        try {
-            return OpmlCodec.read(body);
-        } catch (OpmlCodec.OpmlException e) {
-            ProblemException problem = ProblemException.invalid("invalid-opml", e.getMessage());
-            if (e.line() > 0) {
-                problem.with("line", e.line());
-            }
-            throw problem;
-        }
-    }
-
-    /** One subscription per address; an address listed under several topics gets them all. */
-    private static Map<String, OpmlCodec.OpmlSource> merge(List<OpmlCodec.OpmlSource> outlines, List<Rejected> rejected) {
-        Map<String, OpmlCodec.OpmlSource> merged = new LinkedHashMap<>();
-        for (OpmlCodec.OpmlSource o : outlines) {
-            String url;
-            try {
-                url = SourceUrls.normalize(o.url(), "xmlUrl");
-            } catch (ProblemException e) {
-                rejected.add(new Rejected(o.url(), e.getMessage()));
-                continue;
-            }
-            List<String> usable = o.topics().stream().filter(t -> !Slugs.of(t).isEmpty()).toList();
-            merged.merge(url, new OpmlCodec.OpmlSource(url, o.title(), o.siteUrl(), usable), (a, b) -> {
-                Set<String> all = new LinkedHashSet<>(a.topics());
-                all.addAll(b.topics());
-                return new OpmlCodec.OpmlSource(url, a.title(), a.siteUrl() != null ? a.siteUrl() : b.siteUrl(), List.copyOf(all));
-            });
-        }
-        return merged;
-    }
-
-    /** Subscribes to each address not followed yet; every listed address gets its topics. */
-    private List<Subscribed> subscribeAll(Collection<OpmlCodec.OpmlSource> outlines) {
-        List<Subscribed> result = new ArrayList<>();
-        Instant now = now();
-        for (OpmlCodec.OpmlSource o : outlines) {
-            Optional<Source> existing = sources.findByUrl(o.url());
-            Source source = existing.orElseGet(Source::new);
-            if (existing.isEmpty()) {
-                source.url = o.url();
-                source.title = o.title() == null ? null : o.title().length() > MAX_TITLE ? o.title().substring(0, MAX_TITLE) : o.title();
-                source.siteUrl = o.siteUrl();
-                source.state = SourceState.ACTIVE;
-                source.createdAt = now;
-                source.nextPollAt = now;
-            }
-            source.topics.addAll(resolveTopics(o.topics()));
-            if (source.id == null) {
-                sources.persist(source);
-            }
-            sources.flush();
-            result.add(new Subscribed(source.id, existing.isEmpty()));
-        }
-        return result;
     }
 
     @Transactional

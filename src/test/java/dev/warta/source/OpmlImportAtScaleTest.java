@@ -3,8 +3,10 @@ package dev.warta.source;
 import static dev.warta.Fixtures.TOKEN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -35,9 +37,18 @@ class OpmlImportAtScaleTest {
     TestDatabase db;
 
     @BeforeEach
-    @AfterEach
     void clear() {
-        // The import makes its sources due; their addresses (.invalid) fail at once and nothing is left behind.
+        db.clear();
+    }
+
+    /**
+     * The import made its sources due and the poller is fetching them (their .invalid addresses fail at once):
+     * pause them all and let the fetches under way end before the next test empties the tables.
+     */
+    @AfterEach
+    void stopPolling() {
+        db.execute("update source set state = 'paused', next_poll_at = null");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "0".equals(db.text("select count(*) from source where lease_owner is not null")));
         db.clear();
     }
 
@@ -92,9 +103,11 @@ class OpmlImportAtScaleTest {
         assertThat(db.count("source")).isEqualTo(OUTLINES);
         assertThat(db.count("topic")).isEqualTo(FOLDERS);
         assertThat(db.count("source_topic")).isEqualTo(OUTLINES + LISTED_TWICE);
-        // Every source is due: the poller fetches them as it fetches a new subscription.
-        assertThat(db.text("select count(*) from source where state = 'active' and next_poll_at is not null "
-                + "and created_at is not null")).isEqualTo(String.valueOf(OUTLINES));
+        // Every source is due from its creation on, and the poller, told of them, fetches them like a new subscription.
+        assertThat(db.text("select count(*) from source where last_fetched_at is null "
+                + "and (state <> 'active' or next_poll_at is null or next_poll_at > created_at)")).isEqualTo("0");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> db.count("source") == OUTLINES && !"0".equals(db.text("select count(*) from source where last_fetched_at is not null")));
         assertThat(db.text("select string_agg(t.slug, ',' order by t.slug) from source s join source_topic st on st.source_id = s.id "
                 + "join topic t on t.id = st.topic_id where s.url = 'http://kanal-0.invalid/rss.xml'"))
                 .isEqualTo("rubrik-0,rubrik-19");
@@ -107,5 +120,24 @@ class OpmlImportAtScaleTest {
         assertThat(again.getList("sources")).isEqualTo(result.getList("sources"));
         assertThat(db.count("source")).isEqualTo(OUTLINES);
         assertThat(db.count("source_topic")).isEqualTo(OUTLINES + LISTED_TWICE);
+    }
+
+    @Test
+    void anOutlineWithMoreTopicsThanASourceMayHaveIsSetAsideAndNestingTooDeepIsRefusedAtItsLine() {
+        String categories = String.join(",", java.util.stream.IntStream.range(0, 60).mapToObj(i -> "Kategori " + i).toList());
+        JsonPath result = importOpml("<opml version=\"2.0\"><body>\n<outline xmlUrl=\"http://satu.invalid/\"/>\n"
+                + "<outline xmlUrl=\"http://dua.invalid/\" category=\"" + categories + "\"/>\n</body></opml>");
+        assertThat(result.getInt("created")).isEqualTo(1);
+        List<Map<String, Object>> rejected = result.getList("rejected");
+        assertThat(rejected).hasSize(1);
+        assertThat(rejected.get(0)).containsEntry("url", "http://dua.invalid/").containsEntry("line", 3).containsEntry("outline", 2);
+        assertThat((String) rejected.get(0).get("problem")).contains("at most 50 topics");
+
+        // The 65th folder in a folder is one too many; it stands on line 66.
+        String deep = "<outline text=\"a\">\n".repeat(70) + "<outline xmlUrl=\"http://dalam.invalid/\"/>" + "</outline>".repeat(70);
+        given().auth().oauth2(TOKEN).contentType("text/x-opml").body("<opml version=\"2.0\"><body>\n" + deep + "</body></opml>")
+                .post("/api/sources/opml").then().statusCode(400).contentType("application/problem+json")
+                .body("code", org.hamcrest.Matchers.equalTo("invalid-opml")).body("line", org.hamcrest.Matchers.equalTo(66));
+        assertThat(db.count("source")).isEqualTo(1);
     }
 }

@@ -89,22 +89,9 @@ public class SourceRepository implements PanacheRepository<Source> {
         return find("select distinct s from Source s left join fetch s.topics order by s.id").list();
     }
 
-    /** Stored entries per source id, in one query. */
-    public Map<Long, Long> entryCounts() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em()
-                .createNativeQuery("select source_id, count(*) from entry where source_id is not null group by source_id")
-                .getResultList();
-        Map<Long, Long> counts = new HashMap<>();
-        for (Object[] row : rows) {
-            counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-        }
-        return counts;
-    }
-
-    public long entryCount(long sourceId) {
-        return ((Number) em().createNativeQuery("select count(*) from entry where source_id = ?1")
-                .setParameter(1, sourceId).getSingleResult()).longValue();
+    /** Up to {@code limit} sources with an id above {@code after}, by id: a keyset page, its topics not loaded. */
+    public List<Source> listAfter(long after, int limit) {
+        return find("id > ?1 order by id", after).range(0, limit - 1).list();
     }
 
     /** Another source's id at this address. */

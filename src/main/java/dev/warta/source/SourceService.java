@@ -32,14 +32,16 @@ public class SourceService {
     static final int MAX_TITLE = 300;
 
     private final SourceRepository sources;
+    private final SourceTopicRepository sourceTopics;
     private final TopicService topics;
     private final Event<SourceDue> sourceDue;
     private final Event<SourcesDue> sourcesDue;
     private final WartaConfig config;
 
-    SourceService(SourceRepository sources, TopicService topics, Event<SourceDue> sourceDue, Event<SourcesDue> sourcesDue,
-            WartaConfig config) {
+    SourceService(SourceRepository sources, SourceTopicRepository sourceTopics, TopicService topics, Event<SourceDue> sourceDue,
+            Event<SourcesDue> sourcesDue, WartaConfig config) {
         this.sources = sources;
+        this.sourceTopics = sourceTopics;
         this.topics = topics;
         this.sourceDue = sourceDue;
         this.sourcesDue = sourcesDue;
@@ -81,16 +83,25 @@ public class SourceService {
         return view(id);
     }
 
+    /** A keyset page of sources by id; {@code next} is the cursor of the page after it, when this one is full. */
+    public record SourcePage(List<SourceView> sources, Optional<Long> next) {
+    }
+
+    /** The sources with an id above {@code after}, at most {@code limit}: three statements whatever the page's size. */
     @Transactional
-    public List<SourceView> list() {
-        Map<Long, Long> counts = sources.entryCounts();
-        return sources.listAll().stream().map(s -> view(s, counts.getOrDefault(s.id, 0L))).toList();
+    public SourcePage list(long after, int limit) {
+        // One more than asked: whether a next page exists, without a count.
+        List<Source> rows = sources.listAfter(after, limit + 1);
+        List<Source> page = rows.subList(0, Math.min(limit, rows.size()));
+        Map<Long, List<SourceView.TopicRef>> topicRefs = sourceTopics.findTopicRefs(page.stream().map(s -> s.id).toList());
+        List<SourceView> views = page.stream().map(s -> view(s, topicRefs.getOrDefault(s.id, List.of()))).toList();
+        return new SourcePage(views, rows.size() > limit ? Optional.of(page.get(page.size() - 1).id) : Optional.empty());
     }
 
     @Transactional
     public SourceView view(long id) {
         Source source = find(id);
-        return view(source, sources.entryCount(id));
+        return view(source, sourceTopics.findTopicRefs(List.of(id)).getOrDefault(id, List.of()));
     }
 
     /**
@@ -218,16 +229,13 @@ public class SourceService {
                 .with("existing", Map.of("id", existing.id, "url", existing.url, "title", existing.displayTitle()));
     }
 
-    private SourceView view(Source s, long entries) {
+    private SourceView view(Source s, List<SourceView.TopicRef> topicRefs) {
         boolean custom = s.retentionMaxEntries != null || s.retentionMaxAgeDays != null;
         SourceView.Retention retention = new SourceView.Retention(
                 s.retentionMaxEntries != null ? s.retentionMaxEntries : config.poll().retentionMaxEntries(),
                 s.retentionMaxAgeDays != null ? s.retentionMaxAgeDays : config.poll().retentionMaxAge().toDays(), custom);
-        List<SourceView.TopicRef> topicRefs = s.topics.stream()
-                .sorted(Comparator.comparing((Topic t) -> t.label.toLowerCase()))
-                .map(t -> new SourceView.TopicRef(t.slug, t.label)).toList();
         return new SourceView(s.id, s.url, s.displayTitle(), s.title, s.siteUrl, s.state.dbValue(), s.state == SourceState.PAUSED,
-                topicRefs, entries, s.lastFetchedAt, s.lastSuccessAt, s.lastStatus, s.lastOutcome, s.consecutiveErrors, s.lastError,
+                topicRefs, s.entryCount, s.lastFetchedAt, s.lastSuccessAt, s.lastStatus, s.lastOutcome, s.consecutiveErrors, s.lastError,
                 s.nextPollAt, s.pollIntervalSeconds, retention, s.createdAt);
     }
 

@@ -12,6 +12,7 @@
 #   ./mvnw -B package -DskipTests     # once; the script builds when target/quarkus-app is missing
 #   src/bench/footprint.sh            # STARTS=5 LOAD_SECONDS=60 SOURCES=200 CONNECTIONS=16
 #   JVM_OPTIONS=/path/to/other.options src/bench/footprint.sh
+#   JAVA_OPTS=-Xshare:off src/bench/footprint.sh       # extra options after the file's (here: no AppCDS)
 #
 # Everything listens on loopback only and is stopped when the script ends. Installs wrk and nginx with
 # apt-get when they are missing (root). Not part of ./mvnw verify.
@@ -27,7 +28,7 @@ HOSTS=${HOSTS:-10}
 CONNECTIONS=${CONNECTIONS:-16}
 WARTA_PORT=${WARTA_PORT:-18495}
 NGINX_PORT=${NGINX_PORT:-18496}
-JVM_OPTIONS=${JVM_OPTIONS:-$ROOT/docker/jvm.options}
+JVM_OPTIONS=$(realpath "${JVM_OPTIONS:-$ROOT/docker/jvm.options}")
 TOKEN=bench-$RANDOM$RANDOM
 WARTA=http://127.0.0.1:$WARTA_PORT
 
@@ -40,7 +41,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-if [[ ! -f target/quarkus-app/quarkus-run.jar || -n "${REBUILD:-}" ]]; then
+if [[ ! -f target/quarkus-app/quarkus-run.jar || ! -f target/quarkus-app/app-cds.jsa || -n "${REBUILD:-}" ]]; then
   echo "== building the jar"
   ./mvnw -B -q package -DskipTests
 fi
@@ -68,11 +69,12 @@ start_warta() {
   local t0 t1
   ! curl -fs -o /dev/null "$WARTA/q/health/ready" 2>/dev/null || { echo "port $WARTA_PORT already answers"; exit 1; }
   t0=$(now_ms)
-  # The options file is handed to java as an @argument file, exactly as docker/Dockerfile.jvm does.
-  WARTA_ADMIN_TOKENS=$TOKEN java "@$JVM_OPTIONS" -Dwarta.db.data-dir="$WORK/pgdata" \
+  # The options file is handed to java as an @argument file, exactly as docker/Dockerfile.jvm does, from the
+  # jar's directory: its AppCDS archive (app-cds.jsa, named relatively in the options) is only used from there.
+  (cd target/quarkus-app && WARTA_ADMIN_TOKENS=$TOKEN exec java "@$JVM_OPTIONS" -Dwarta.db.data-dir="$WORK/pgdata" \
     -Dwarta.fetch.allowed-networks=127.0.0.0/8 -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$WARTA_PORT" \
-    -Dwarta.poll.retention-max-age=36500d -Dquarkus.log.level=WARN \
-    -jar target/quarkus-app/quarkus-run.jar >>"$WORK/warta.log" 2>&1 &
+    -Dwarta.poll.retention-max-age=36500d -Dquarkus.log.level=WARN ${JAVA_OPTS:-} \
+    -jar quarkus-run.jar >>"$WORK/warta.log" 2>&1) &
   WARTA_PID=$!
   until curl -fs -o /dev/null "$WARTA/q/health/ready" 2>/dev/null; do
     kill -0 "$WARTA_PID" 2>/dev/null || { tail -40 "$WORK/warta.log"; exit 1; }
@@ -81,6 +83,9 @@ start_warta() {
   done
   t1=$(now_ms)
   READY_MS=$(( t1 - t0 ))
+  # CPU the JVM spent until ready: what a loaded machine stretches into a longer start, not itself changed.
+  READY_CPU=$(awk -v t="$(getconf CLK_TCK)" '{sub(/.*\) /, ""); split($0, f, " "); printf "%.2f", (f[12] + f[13]) / t}' \
+    "/proc/$WARTA_PID/stat")
 }
 # kB of one process: PSS from smaps_rollup when the kernel has it, RSS otherwise.
 kb_of() {
@@ -143,10 +148,12 @@ stop_warta
 
 echo "== (a) $STARTS starts on the existing data directory ($(nproc) cores)"
 times=()
+cpus=()
 for s in $(seq 1 "$STARTS"); do
   start_warta
   times+=("$READY_MS")
-  echo "   start $s: ready in $READY_MS ms"
+  cpus+=("$READY_CPU")
+  echo "   start $s: ready in $READY_MS ms, JVM CPU $READY_CPU s"
   (( s < STARTS )) && stop_warta
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2))}')
@@ -181,6 +188,7 @@ LUA
 for p in "/feeds/topics/$SLUG.atom" "/topics/$SLUG" "/entries/$ENTRY"; do curl -fs -o /dev/null "$WARTA$p"; done
 
 echo "== (c) $LOAD_SECONDS s of mixed load (wrk -t2 -c$CONNECTIONS) and a poll cycle of $SOURCES sources"
+log_before=$(wc -l <"$WORK/warta.log")
 curl -fs -o /dev/null -X POST -H "Authorization: Bearer $TOKEN" "$WARTA/api/sources/refresh"
 wrk -t2 -c"$CONNECTIONS" -d"${LOAD_SECONDS}s" --timeout 5s -s "$WORK/mixed.lua" "$WARTA" >"$WORK/wrk.txt"
 read -r jvm1 pg1 n1 < <(memory)
@@ -191,13 +199,15 @@ socket=$(awk '/Socket errors:/ {sub(/.*Socket errors: */, ""); print}' "$WORK/wr
 errors=$(( ${non2xx:-0} ))
 if [[ -n "$socket" ]]; then errors=$(( errors + $(grep -o "[0-9]\+" <<<"$socket" | awk "{s += \$1} END {print s + 0}") )); fi
 rps=$(awk '/^Requests\/sec:/ {print $2}' "$WORK/wrk.txt")
+# Errors logged during the load count too: a 5xx that wrk saw is in non2xx already, an exception behind a
+# 200 (or in a poll) is not. Only those of the load: not what earlier stops logged.
+logged=$(tail -n +"$((log_before + 1))" "$WORK/warta.log" | grep -c ' ERROR ' || true)
 stop_warta
-# Logged server errors count too: a 5xx that wrk saw is in non2xx already, an exception behind a 200 is not.
-logged=$(grep -c ' ERROR ' "$WORK/warta.log" || true)
 
 echo
 echo "== figures (JVM options: $JVM_OPTIONS; load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
-echo "start on an existing data directory: ${start_s} s (median of ${times[*]} ms; target <= 1.5 s, floor 2.5 s: $(verdict "$start_s" 1.5 2.5))"
+echo "start on an existing data directory: ${start_s} s (median of ${times[*]} ms; target <= 1.5 s, floor 2.5 s: $(verdict "$start_s" 1.5 2.5));" \
+  "JVM CPU until ready: ${cpus[*]} s"
 echo "memory at rest: $(mib "$rest") MiB = JVM $(mib "$jvm0") + PostgreSQL $(mib "$pg0") ($n0 processes)"
 echo "memory after ${LOAD_SECONDS} s of load: $(mib "$loaded") MiB = JVM $(mib "$jvm1") + PostgreSQL $(mib "$pg1") ($n1 processes)" \
   "(target <= 256 MiB, floor 350: $(verdict "$(mib "$loaded")" 256 350))"

@@ -78,7 +78,7 @@ start_warta() {
   WARTA_PID=$!
   until curl -fs -o /dev/null "$WARTA/q/health/ready" 2>/dev/null; do
     kill -0 "$WARTA_PID" 2>/dev/null || { tail -40 "$WORK/warta.log"; exit 1; }
-    (( $(now_ms) - t0 < 120000 )) || { echo "not ready after 120 s"; tail -40 "$WORK/warta.log"; exit 1; }
+    (( $(now_ms) - t0 < 600000 )) || { echo "not ready after 600 s"; tail -40 "$WORK/warta.log"; exit 1; }
     sleep 0.02
   done
   t1=$(now_ms)

@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # Warta's aggregation benchmark, on this machine:
-#  (a) a first poll cycle over SOURCES sources x ENTRIES entries served by a local nginx (time, entries/s),
-#      then a second cycle where every answer is 304 (time);
+#  (a) the OPML of SOURCES sources imported in one request (time); the first poll cycle it starts over the
+#      SOURCES sources x ENTRIES entries served by a local nginx (time, entries/s); then a second cycle where
+#      every answer is 304 (time). Each step also prints the CPU seconds Warta and PostgreSQL spent and the
+#      transactions committed, which a busy machine does not change the way it changes the times;
 #  (b) feed-reading throughput on a 1,000-entry feed, Warta's FeedParser against python3-feedparser, as a ratio.
 # Everything listens on loopback only (nginx on 127.0.1.x, Warta on 127.0.0.1) and stops at the end.
-# Needs root for apt-get when nginx or python3-feedparser is missing.
+# Needs root for apt-get when nginx, python3-feedparser or psql is missing.
+#   src/bench/poll-bench.sh                      # SOURCES=10000 ENTRIES=20 HOSTS=50
+#   SOURCES=2000 JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/poll.jfr,settings=profile' src/bench/poll-bench.sh
 set -euo pipefail
 
-SOURCES=${SOURCES:-2000}
+SOURCES=${SOURCES:-10000}
 ENTRIES=${ENTRIES:-20}
 HOSTS=${HOSTS:-50}
 NGINX_PORT=${NGINX_PORT:-18480}
 WARTA_PORT=${WARTA_PORT:-18493}
+PG_PORT=${PG_PORT:-18494}
 TOKEN=bench-token
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d /tmp/warta-bench.XXXXXX)
@@ -28,6 +33,7 @@ trap cleanup EXIT
 need_apt=()
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need_apt+=(nginx-light)
 /usr/bin/python3 -c 'import feedparser' 2>/dev/null || need_apt+=(python3-feedparser)
+command -v psql >/dev/null || need_apt+=(postgresql-client)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing ${need_apt[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
@@ -62,7 +68,7 @@ NGINX_PID=$!
 
 java -Dwarta.db.ephemeral=true -Dwarta.admin.tokens=$TOKEN -Dwarta.fetch.allowed-networks=127.0.0.0/8 \
      -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$WARTA_PORT -Dwarta.poll.tick=1s \
-     -Dwarta.poll.retention-max-age=36500d -Dquarkus.log.level=WARN \
+     -Dwarta.poll.retention-max-age=36500d -Dquarkus.log.level=WARN -Dwarta.db.port=$PG_PORT ${JAVA_OPTS:-} \
      -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/warta.log" 2>&1 &
 WARTA_PID=$!
 for _ in $(seq 1 120); do
@@ -73,6 +79,7 @@ curl -fs "http://127.0.0.1:$WARTA_PORT/q/health/ready" >/dev/null || { tail -50 
 
 echo "== (a) poll cycles ($(nproc) cores)"
 /usr/bin/python3 "$ROOT/src/bench/poll_bench_driver.py" "http://127.0.0.1:$WARTA_PORT" "$TOKEN" "$WORK/www/sources.opml" "$SOURCES" \
+  "$WARTA_PID" "$PG_PORT" \
   || { tail -30 "$WORK/warta.log"; exit 1; }
 
 echo "== (b) reading a 1,000-entry feed"

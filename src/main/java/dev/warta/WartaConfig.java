@@ -88,6 +88,18 @@ public interface WartaConfig {
         /** TCP port on 127.0.0.1; 0 picks a free one at each start. */
         @WithDefault("0")
         int port();
+
+        /** The embedded server's shared_buffers. */
+        @WithDefault(dev.warta.db.EmbeddedPostgresSettings.DEFAULT_SHARED_BUFFERS)
+        String sharedBuffers();
+
+        /** The embedded server's work_mem (per sort or hash of a query). */
+        @WithDefault(dev.warta.db.EmbeddedPostgresSettings.DEFAULT_WORK_MEM)
+        String workMem();
+
+        /** The embedded server's max_connections; 0: twice the pool size plus a few spare. */
+        @WithDefault(dev.warta.db.EmbeddedPostgresSettings.DEFAULT_MAX_CONNECTIONS)
+        int maxConnections();
     }
 
     interface Samples {

@@ -55,6 +55,7 @@ public final class EmbeddedPostgresServer {
                     .setPort(settings.port())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "127.0.0.1");
+            settings.serverConfig().forEach(builder::setServerConfig);
             if (!settings.ephemeral()) {
                 // zonky turns durability off for throwaway test databases; this one keeps real data.
                 builder.setServerConfig("synchronous_commit", "on");

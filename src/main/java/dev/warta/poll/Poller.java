@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -40,6 +41,8 @@ public class Poller {
     private final ExecutorService ticker;
     private final AtomicBoolean ticking = new AtomicBoolean();
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    private static final long DUE_COUNT_EVERY_MILLIS = 1000;
+    private volatile long dueCountedAt = System.nanoTime();
     private volatile boolean backlog;
     private volatile Instant lastTick;
     private final Instant started;
@@ -73,6 +76,14 @@ public class Poller {
      * queues their fetches. Returns how many it claimed.
      */
     public int tick() {
+        return tick(true);
+    }
+
+    /**
+     * {@code countDue}: also count the sources still due, for the gauge. That count reads every due row, so a
+     * tick that a finished fetch started does it at most once every {@value #DUE_COUNT_EVERY_MILLIS} ms.
+     */
+    private int tick(boolean countDue) {
         if (!ticking.compareAndSet(false, true)) {
             return 0;
         }
@@ -95,7 +106,11 @@ public class Poller {
             }
             backlog = full;
             Instant now = clock.now();
-            metrics.due(claims.dueCount(now));
+            long nanos = System.nanoTime();
+            if (countDue || nanos - dueCountedAt >= TimeUnit.MILLISECONDS.toNanos(DUE_COUNT_EVERY_MILLIS)) {
+                metrics.due(claims.dueCount(now));
+                dueCountedAt = nanos;
+            }
             lastTick = now;
             return claimed;
         } catch (RuntimeException e) {
@@ -141,8 +156,12 @@ public class Poller {
                 // Unless a refresh of the source took the poll over while it was queued.
                 jobs.runIfNotStarted(job, Optional.of(slot));
             } finally {
-                metrics.inFlight(dispatcher.pending() - 1);
-                if (backlog) {
+                int left = dispatcher.pending() - 1;
+                metrics.inFlight(left);
+                // Refill in batches: once the queue has drained to what the workers run at once, one tick claims
+                // up to maxConcurrent sources in one statement, rather than one after every fetch. Sooner when
+                // workers idle because what is queued waits for its hosts' slots: other hosts' sources may be due.
+                if (backlog && (left <= config.maxConcurrent() || dispatcher.running() < config.maxConcurrent())) {
                     wake();
                 }
             }
@@ -154,7 +173,7 @@ public class Poller {
         if (wakePending.compareAndSet(false, true)) {
             ticker.execute(() -> {
                 wakePending.set(false);
-                tick();
+                tick(false);
             });
         }
     }

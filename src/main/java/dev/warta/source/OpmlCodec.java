@@ -15,6 +15,8 @@ import java.util.Map;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
+import org.jdom2.located.LocatedElement;
+import org.jdom2.located.LocatedJDOMFactory;
 import org.jdom2.input.JDOMParseException;
 import org.jdom2.input.SAXBuilder;
 import org.jdom2.input.sax.XMLReaders;
@@ -28,13 +30,20 @@ import org.jdom2.output.XMLOutputter;
  */
 public final class OpmlCodec {
 
-    /** One subscription read from OPML. */
-    public record OpmlSource(String url, String title, String siteUrl, List<String> topics) {
+    /**
+     * One subscription read from OPML, with where it stood: {@code line} of its tag and {@code position}, its
+     * place among the document's outlines that have an {@code xmlUrl} (1 for the first), so that a problem can
+     * name the outline even in an OPML written on one line.
+     */
+    public record OpmlSource(String url, String title, String siteUrl, List<String> topics, int line, int position) {
     }
 
     /** A source as it is exported. */
     public record Subscription(String url, String title, String siteUrl, List<String> topics) {
     }
+
+    /** Folders in folders deeper than this are no subscription list a reader wrote (and would exhaust the stack). */
+    static final int MAX_DEPTH = 64;
 
     private OpmlCodec() {
     }
@@ -45,6 +54,8 @@ public final class OpmlCodec {
         builder.setFeature("http://xml.org/sax/features/external-general-entities", false);
         builder.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
         builder.setExpandEntities(false);
+        // Elements that know their line, so that an outline at fault can be named.
+        builder.setJDOMFactory(new LocatedJDOMFactory());
         Document doc;
         try {
             doc = builder.build(new ByteArrayInputStream(xml));
@@ -64,7 +75,10 @@ public final class OpmlCodec {
         return sources;
     }
 
-    private static void walk(Element parent, List<String> path, List<OpmlSource> out) {
+    private static void walk(Element parent, List<String> path, List<OpmlSource> out) throws OpmlException {
+        if (path.size() > MAX_DEPTH) {
+            throw new OpmlException("outlines are nested more than " + MAX_DEPTH + " deep", ((LocatedElement) parent).getLine());
+        }
         for (Element outline : parent.getChildren("outline")) {
             String xmlUrl = attr(outline, "xmlUrl");
             String text = attr(outline, "text") != null ? attr(outline, "text") : attr(outline, "title");
@@ -83,7 +97,8 @@ public final class OpmlCodec {
                     }
                 }
                 String title = attr(outline, "title") != null ? attr(outline, "title") : text;
-                out.add(new OpmlSource(xmlUrl, title, attr(outline, "htmlUrl"), topics));
+                out.add(new OpmlSource(xmlUrl, title, attr(outline, "htmlUrl"), topics, ((LocatedElement) outline).getLine(),
+                        out.size() + 1));
             } else {
                 List<String> inner = new ArrayList<>(path);
                 if (text != null) {

@@ -88,6 +88,10 @@ public class Source extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
+    /** Entries stored from this source, kept by triggers on {@code entry} (V61); never written from here. */
+    @Column(name = "entry_count", insertable = false, updatable = false)
+    public long entryCount;
+
     @ManyToMany
     @JoinTable(name = "source_topic",
             joinColumns = @JoinColumn(name = "source_id"),

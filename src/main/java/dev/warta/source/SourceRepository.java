@@ -3,7 +3,6 @@ package dev.warta.source;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +32,56 @@ public class SourceRepository implements PanacheRepository<Source> {
                    poll_count = poll_count + 1, lease_until = null, lease_owner = null
             """;
 
+    private final SourceTopicRepository sourceTopics;
+
+    SourceRepository(SourceTopicRepository sourceTopics) {
+        this.sourceTopics = sourceTopics;
+    }
+
     public Optional<Source> findByUrl(String url) {
         return find("url", url).firstResultOptional();
+    }
+
+    /**
+     * Subscribes, in one statement, to each of these addresses that no source follows yet: active and due at
+     * {@code now}. Returns the new sources' ids by address; an address followed already (or inserted meanwhile
+     * by a concurrent request) is not among them.
+     */
+    public Map<String, Long> insertMissing(List<OpmlSubscriptions.Subscription> wanted, Instant now) {
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("""
+                insert into source (url, title, site_url, state, created_at, next_poll_at)
+                select u, t, s, 'active', ?4, ?4 from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as text[])) as x(u, t, s)
+                on conflict (url) do nothing
+                returning url, id""")
+                .setParameter(1, wanted.stream().map(OpmlSubscriptions.Subscription::url).toArray(String[]::new))
+                .setParameter(2, wanted.stream().map(OpmlSubscriptions.Subscription::title).toArray(String[]::new))
+                .setParameter(3, wanted.stream().map(OpmlSubscriptions.Subscription::siteUrl).toArray(String[]::new))
+                .setParameter(4, now)
+                .getResultList();
+        return idsByUrl(rows);
+    }
+
+    /** The ids of the sources at these addresses. */
+    public Map<String, Long> findIdsByUrl(List<String> urls) {
+        if (urls.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("select url, id from source where url = any(cast(?1 as text[]))")
+                .setParameter(1, urls.toArray(String[]::new)).getResultList();
+        return idsByUrl(rows);
+    }
+
+    private static Map<String, Long> idsByUrl(List<Object[]> rows) {
+        Map<String, Long> ids = new HashMap<>();
+        for (Object[] r : rows) {
+            ids.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        return ids;
     }
 
     /** Every source with its topics, in one query. */
@@ -42,22 +89,9 @@ public class SourceRepository implements PanacheRepository<Source> {
         return find("select distinct s from Source s left join fetch s.topics order by s.id").list();
     }
 
-    /** Stored entries per source id, in one query. */
-    public Map<Long, Long> entryCounts() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em()
-                .createNativeQuery("select source_id, count(*) from entry where source_id is not null group by source_id")
-                .getResultList();
-        Map<Long, Long> counts = new HashMap<>();
-        for (Object[] row : rows) {
-            counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-        }
-        return counts;
-    }
-
-    public long entryCount(long sourceId) {
-        return ((Number) em().createNativeQuery("select count(*) from entry where source_id = ?1")
-                .setParameter(1, sourceId).getSingleResult()).longValue();
+    /** Up to {@code limit} sources with an id above {@code after}, by id: a keyset page, its topics not loaded. */
+    public List<Source> listAfter(long after, int limit) {
+        return find("id > ?1 order by id", after).range(0, limit - 1).list();
     }
 
     /** Another source's id at this address. */
@@ -234,26 +268,13 @@ public class SourceRepository implements PanacheRepository<Source> {
                 new PollResult.EntryCounts(integer(r[7]), integer(r[8]), integer(r[9]), integer(r[10])), instant(r[11])));
     }
 
-    /** The default topics of these sources, from {@code source_topic}. */
-    private Map<Long, Set<Long>> findTopicIds(List<Long> sourceIds) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> pairs = em().createNativeQuery(
-                "select source_id, topic_id from source_topic where source_id = any(cast(?1 as bigint[]))")
-                .setParameter(1, sourceIds.toArray(Long[]::new)).getResultList();
-        Map<Long, Set<Long>> topics = new HashMap<>();
-        for (Object[] p : pairs) {
-            topics.computeIfAbsent(((Number) p[0]).longValue(), k -> new HashSet<>()).add(((Number) p[1]).longValue());
-        }
-        return topics;
-    }
-
     @SuppressWarnings("unchecked")
     private List<ClaimedSource> claimed(List<?> result) {
         List<Object[]> rows = (List<Object[]>) result;
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, Set<Long>> topics = findTopicIds(rows.stream().map(r -> ((Number) r[0]).longValue()).toList());
+        Map<Long, Set<Long>> topics = sourceTopics.findTopicIds(rows.stream().map(r -> ((Number) r[0]).longValue()).toList());
         List<ClaimedSource> claimed = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             long id = ((Number) r[0]).longValue();

@@ -1,11 +1,8 @@
 package dev.warta.source;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,6 +12,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -42,14 +40,18 @@ import dev.warta.WartaConfig;
 @SecurityRequirement(name = "bearer")
 public class SourceResource {
 
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
     static final List<String> OPML_TYPES = List.of("text/x-opml", "application/xml", "text/xml", "application/x-opml");
 
     private final SourceService service;
+    private final OpmlImport opmlImport;
     private final PublicUrl publicUrl;
     private final int maxOpmlBytes;
 
-    SourceResource(SourceService service, PublicUrl publicUrl, WartaConfig config) {
+    SourceResource(SourceService service, OpmlImport opmlImport, PublicUrl publicUrl, WartaConfig config) {
         this.service = service;
+        this.opmlImport = opmlImport;
         this.publicUrl = publicUrl;
         this.maxOpmlBytes = config.poll().maxOpmlBytes();
     }
@@ -75,9 +77,32 @@ public class SourceResource {
     }
 
     @GET
-    @Operation(summary = "Every source with its state, last error, entry count and next poll")
-    public List<SourceView> list() {
-        return service.list();
+    @Operation(summary = "Sources by id in keyset pages, each with its state, last error, entry count and next poll",
+            description = "?limit= (default " + DEFAULT_LIMIT + ", at most " + MAX_LIMIT + ") and ?after= (the id of the last "
+                    + "source of the page before); the next page's address is in the Link header (rel=\"next\").")
+    @APIResponse(responseCode = "400", description = "A limit or cursor that is not a number in range")
+    public Response list(@QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
+        int size = (int) number(limit, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        SourceService.SourcePage page = service.list(number(after, "after", 0, 0, Long.MAX_VALUE), size);
+        Response.ResponseBuilder answer = Response.ok(page.sources());
+        page.next().ifPresent(next -> answer.link(publicUrl.base(uri) + "/api/sources?after=" + next + "&limit=" + size, "next"));
+        return answer.build();
+    }
+
+    private static long number(String value, String field, long absent, long min, long max) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalid("invalid-parameter", field + " is a whole number from " + min + " to " + max)
+                .with("field", field);
     }
 
     @GET
@@ -94,66 +119,7 @@ public class SourceResource {
             description = "Fields: topics (replaces), paused (true/false), title (null clears), "
                     + "retention {maxEntries, maxAgeDays} (null clears, back to the defaults).")
     public SourceView patch(@PathParam("id") long id, JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw ProblemException.invalid("invalid-source", "send a JSON object with the fields to change");
-        }
-        List<String> topics = null;
-        if (body.has("topics")) {
-            JsonNode t = body.get("topics");
-            if (!t.isArray()) {
-                throw ProblemException.invalid("invalid-source", "topics is a list of slugs or labels").with("field", "topics");
-            }
-            topics = new ArrayList<>();
-            for (JsonNode n : t) {
-                topics.add(n.isTextual() ? n.asText() : null);
-            }
-        }
-        Boolean paused = null;
-        if (body.has("paused")) {
-            if (!body.get("paused").isBoolean()) {
-                throw ProblemException.invalid("invalid-source", "paused is true or false").with("field", "paused");
-            }
-            paused = body.get("paused").asBoolean();
-        }
-        Optional<String> title = null;
-        if (body.has("title")) {
-            JsonNode t = body.get("title");
-            if (!t.isNull() && !t.isTextual()) {
-                throw ProblemException.invalid("invalid-source", "title is text or null").with("field", "title");
-            }
-            title = t.isNull() ? Optional.empty() : Optional.of(t.asText());
-        }
-        Optional<Integer> maxEntries = null;
-        Optional<Integer> maxAgeDays = null;
-        if (body.has("retention")) {
-            JsonNode r = body.get("retention");
-            if (r.isNull()) {
-                maxEntries = Optional.empty();
-                maxAgeDays = Optional.empty();
-            } else if (r.isObject()) {
-                maxEntries = number(r, "maxEntries");
-                maxAgeDays = number(r, "maxAgeDays");
-            } else {
-                throw ProblemException.invalid("invalid-source", "retention is {maxEntries, maxAgeDays} or null")
-                        .with("field", "retention");
-            }
-        }
-        return service.patch(id, new SourcePatch(topics, paused, title, maxEntries, maxAgeDays));
-    }
-
-    private static Optional<Integer> number(JsonNode r, String field) {
-        if (!r.has(field)) {
-            return null;
-        }
-        JsonNode n = r.get(field);
-        if (n.isNull()) {
-            return Optional.empty();
-        }
-        if (!n.canConvertToInt() || !n.isIntegralNumber()) {
-            throw ProblemException.invalid("invalid-source", "retention." + field + " is a whole number")
-                    .with("field", "retention." + field);
-        }
-        return Optional.of(n.intValue());
+        return service.patch(id, SourcePatch.from(body));
     }
 
     @DELETE
@@ -170,7 +136,11 @@ public class SourceResource {
     @Operation(summary = "Make every active source due now and start a poll cycle")
     @APIResponse(responseCode = "202", description = "Started; the body says how many sources are due")
     public Response refreshAll() {
-        return Response.accepted(Map.of("due", service.refreshAll())).build();
+        return Response.accepted(new Due(service.refreshAll())).build();
+    }
+
+    /** How many sources a "refresh all" made due. */
+    public record Due(int due) {
     }
 
     @POST
@@ -180,11 +150,11 @@ public class SourceResource {
             description = "Every outline with an xmlUrl becomes a source; the texts of the outlines it is nested in "
                     + "become its topics. Addresses already subscribed get those topics added.")
     @RequestBody(content = @Content(mediaType = "text/x-opml"))
-    @APIResponse(responseCode = "200", description = "{created, existing, sources, rejected}")
+    @APIResponse(responseCode = "200", description = "{created, existing, sources, rejected: [{url, problem, line, outline}]}")
     @APIResponse(responseCode = "400", description = "Not well-formed OPML (the line is named)")
     @APIResponse(responseCode = "413", description = "Larger than warta.poll.max-opml-bytes")
     @APIResponse(responseCode = "415", description = "Not text/x-opml, application/xml or text/xml")
-    public SourceService.ImportResult importOpml(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+    public OpmlImport.ImportResult importOpml(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!OPML_TYPES.contains(type)) {
             throw ProblemException.unsupported(
@@ -197,6 +167,6 @@ public class SourceResource {
             throw ProblemException.tooLarge(
                     "an OPML document has at most " + maxOpmlBytes + " bytes");
         }
-        return service.importOpml(body);
+        return opmlImport.importOpml(body);
     }
 }

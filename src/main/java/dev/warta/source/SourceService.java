@@ -3,14 +3,10 @@ package dev.warta.source;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -36,14 +32,16 @@ public class SourceService {
     static final int MAX_TITLE = 300;
 
     private final SourceRepository sources;
+    private final SourceTopicRepository sourceTopics;
     private final TopicService topics;
     private final Event<SourceDue> sourceDue;
     private final Event<SourcesDue> sourcesDue;
     private final WartaConfig config;
 
-    SourceService(SourceRepository sources, TopicService topics, Event<SourceDue> sourceDue, Event<SourcesDue> sourcesDue,
-            WartaConfig config) {
+    SourceService(SourceRepository sources, SourceTopicRepository sourceTopics, TopicService topics, Event<SourceDue> sourceDue,
+            Event<SourcesDue> sourcesDue, WartaConfig config) {
         this.sources = sources;
+        this.sourceTopics = sourceTopics;
         this.topics = topics;
         this.sourceDue = sourceDue;
         this.sourcesDue = sourcesDue;
@@ -85,16 +83,25 @@ public class SourceService {
         return view(id);
     }
 
+    /** A keyset page of sources by id; {@code next} is the cursor of the page after it, when this one is full. */
+    public record SourcePage(List<SourceView> sources, Optional<Long> next) {
+    }
+
+    /** The sources with an id above {@code after}, at most {@code limit}: three statements whatever the page's size. */
     @Transactional
-    public List<SourceView> list() {
-        Map<Long, Long> counts = sources.entryCounts();
-        return sources.listAll().stream().map(s -> view(s, counts.getOrDefault(s.id, 0L))).toList();
+    public SourcePage list(long after, int limit) {
+        // One more than asked: whether a next page exists, without a count.
+        List<Source> rows = sources.listAfter(after, limit + 1);
+        List<Source> page = rows.subList(0, Math.min(limit, rows.size()));
+        Map<Long, List<SourceView.TopicRef>> topicRefs = sourceTopics.findTopicRefs(page.stream().map(s -> s.id).toList());
+        List<SourceView> views = page.stream().map(s -> view(s, topicRefs.getOrDefault(s.id, List.of()))).toList();
+        return new SourcePage(views, rows.size() > limit ? Optional.of(page.get(page.size() - 1).id) : Optional.empty());
     }
 
     @Transactional
     public SourceView view(long id) {
         Source source = find(id);
-        return view(source, sources.entryCount(id));
+        return view(source, sourceTopics.findTopicRefs(List.of(id)).getOrDefault(id, List.of()));
     }
 
     /**
@@ -160,87 +167,6 @@ public class SourceService {
         return due;
     }
 
-    /** What an OPML import did. */
-    public record ImportResult(int created, int existing, List<Long> sources, List<Rejected> rejected) {
-    }
-
-    public record Rejected(String url, String problem) {
-    }
-
-    public ImportResult importOpml(byte[] body) {
-        List<Rejected> rejected = new ArrayList<>();
-        Map<String, OpmlCodec.OpmlSource> merged = merge(readOpml(body), rejected);
-        List<Subscribed> subscribed = QuarkusTransaction.requiringNew().call(() -> subscribeAll(merged.values()));
-        int created = (int) subscribed.stream().filter(Subscribed::created).count();
-        int existing = subscribed.size() - created;
-        Log.infof("OPML import: %d new sources, %d already subscribed, %d rejected", created, existing, rejected.size());
-        if (created > 0) {
-            sourcesDue.fire(new SourcesDue(created));
-        }
-        return new ImportResult(created, existing, subscribed.stream().map(Subscribed::id).toList(), rejected);
-    }
-
-    private record Subscribed(long id, boolean created) {
-    }
-
-    private static List<OpmlCodec.OpmlSource> readOpml(byte[] body) {
-        try {
-            return OpmlCodec.read(body);
-        } catch (OpmlCodec.OpmlException e) {
-            ProblemException problem = ProblemException.invalid("invalid-opml", e.getMessage());
-            if (e.line() > 0) {
-                problem.with("line", e.line());
-            }
-            throw problem;
-        }
-    }
-
-    /** One subscription per address; an address listed under several topics gets them all. */
-    private static Map<String, OpmlCodec.OpmlSource> merge(List<OpmlCodec.OpmlSource> outlines, List<Rejected> rejected) {
-        Map<String, OpmlCodec.OpmlSource> merged = new LinkedHashMap<>();
-        for (OpmlCodec.OpmlSource o : outlines) {
-            String url;
-            try {
-                url = SourceUrls.normalize(o.url(), "xmlUrl");
-            } catch (ProblemException e) {
-                rejected.add(new Rejected(o.url(), e.getMessage()));
-                continue;
-            }
-            List<String> usable = o.topics().stream().filter(t -> !Slugs.of(t).isEmpty()).toList();
-            merged.merge(url, new OpmlCodec.OpmlSource(url, o.title(), o.siteUrl(), usable), (a, b) -> {
-                Set<String> all = new LinkedHashSet<>(a.topics());
-                all.addAll(b.topics());
-                return new OpmlCodec.OpmlSource(url, a.title(), a.siteUrl() != null ? a.siteUrl() : b.siteUrl(), List.copyOf(all));
-            });
-        }
-        return merged;
-    }
-
-    /** Subscribes to each address not followed yet; every listed address gets its topics. */
-    private List<Subscribed> subscribeAll(Collection<OpmlCodec.OpmlSource> outlines) {
-        List<Subscribed> result = new ArrayList<>();
-        Instant now = now();
-        for (OpmlCodec.OpmlSource o : outlines) {
-            Optional<Source> existing = sources.findByUrl(o.url());
-            Source source = existing.orElseGet(Source::new);
-            if (existing.isEmpty()) {
-                source.url = o.url();
-                source.title = o.title() == null ? null : o.title().length() > MAX_TITLE ? o.title().substring(0, MAX_TITLE) : o.title();
-                source.siteUrl = o.siteUrl();
-                source.state = SourceState.ACTIVE;
-                source.createdAt = now;
-                source.nextPollAt = now;
-            }
-            source.topics.addAll(resolveTopics(o.topics()));
-            if (source.id == null) {
-                sources.persist(source);
-            }
-            sources.flush();
-            result.add(new Subscribed(source.id, existing.isEmpty()));
-        }
-        return result;
-    }
-
     @Transactional
     public byte[] exportOpml() {
         List<OpmlCodec.Subscription> subscriptions = sources.listAll().stream()
@@ -303,16 +229,13 @@ public class SourceService {
                 .with("existing", Map.of("id", existing.id, "url", existing.url, "title", existing.displayTitle()));
     }
 
-    private SourceView view(Source s, long entries) {
+    private SourceView view(Source s, List<SourceView.TopicRef> topicRefs) {
         boolean custom = s.retentionMaxEntries != null || s.retentionMaxAgeDays != null;
         SourceView.Retention retention = new SourceView.Retention(
                 s.retentionMaxEntries != null ? s.retentionMaxEntries : config.poll().retentionMaxEntries(),
                 s.retentionMaxAgeDays != null ? s.retentionMaxAgeDays : config.poll().retentionMaxAge().toDays(), custom);
-        List<SourceView.TopicRef> topicRefs = s.topics.stream()
-                .sorted(Comparator.comparing((Topic t) -> t.label.toLowerCase()))
-                .map(t -> new SourceView.TopicRef(t.slug, t.label)).toList();
         return new SourceView(s.id, s.url, s.displayTitle(), s.title, s.siteUrl, s.state.dbValue(), s.state == SourceState.PAUSED,
-                topicRefs, entries, s.lastFetchedAt, s.lastSuccessAt, s.lastStatus, s.lastOutcome, s.consecutiveErrors, s.lastError,
+                topicRefs, s.entryCount, s.lastFetchedAt, s.lastSuccessAt, s.lastStatus, s.lastOutcome, s.consecutiveErrors, s.lastError,
                 s.nextPollAt, s.pollIntervalSeconds, retention, s.createdAt);
     }
 

@@ -182,9 +182,23 @@ final class WartaProcess implements AutoCloseable {
 
     // --- the calls the test makes, as a user of the API would
 
+    /** Every source, page by page as the Link headers lead (GET /api/sources is paged since issue 9). */
     List<Map<String, Object>> sources() {
-        return json(expect(200, get("/api/sources")).body(), new TypeReference<>() {
-        });
+        List<Map<String, Object>> all = new ArrayList<>();
+        String path = "/api/sources?limit=1000";
+        while (path != null) {
+            HttpResponse<String> page = expect(200, get(path));
+            all.addAll(json(page.body(), new TypeReference<List<Map<String, Object>>>() {
+            }));
+            path = page.headers().firstValue("Link").map(WartaProcess::nextPath).orElse(null);
+        }
+        return all;
+    }
+
+    /** The path of a {@code rel="next"} link, or null. */
+    private static String nextPath(String link) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<[a-z]+://[^/>]+(/[^>]*)>;\\s*rel=\"next\"").matcher(link);
+        return m.find() ? m.group(1) : null;
     }
 
     Map<String, Object> source(long id) {

@@ -54,7 +54,23 @@ class EmbeddedPostgresConfigSourceFactoryTest {
         Map<String, String> values = Map.of("warta.db.data-dir", "/srv/warta/pg", "warta.db.port", "15432",
                 "warta.db.ephemeral", "true");
         EmbeddedPostgresSettings settings = EmbeddedPostgresSettings.read(key -> Optional.ofNullable(values.get(key)));
-        assertThat(settings).isEqualTo(new EmbeddedPostgresSettings(Path.of("/srv/warta/pg"), true, 15432));
+        assertThat(settings).isEqualTo(new EmbeddedPostgresSettings(Path.of("/srv/warta/pg"), true, 15432, "32MB", "4MB", 108));
+    }
+
+    @Test
+    void sizesTheServerForASmallMachineWithConnectionsMatchingThePool() {
+        Map<String, String> config = EmbeddedPostgresSettings.read(key -> Optional.empty()).serverConfig();
+        assertThat(config).containsEntry("shared_buffers", "32MB").containsEntry("work_mem", "4MB")
+                // Quarkus's default pool of 50, twice (a second process of a cluster), and 8 spare.
+                .containsEntry("max_connections", "108");
+
+        Map<String, String> values = Map.of("quarkus.datasource.jdbc.max-size", "10", "warta.db.shared-buffers", "64MB",
+                "warta.db.work-mem", "8MB");
+        config = EmbeddedPostgresSettings.read(key -> Optional.ofNullable(values.get(key))).serverConfig();
+        assertThat(config).containsEntry("shared_buffers", "64MB").containsEntry("work_mem", "8MB")
+                .containsEntry("max_connections", "28");
+        assertThat(EmbeddedPostgresSettings.read(key -> Optional.ofNullable(Map.of("warta.db.max-connections", "30").get(key)))
+                .serverConfig()).containsEntry("max_connections", "30");
     }
 
     private static ConfigSourceContext context(Map<String, String> values) {

@@ -121,4 +121,16 @@ class OddDocumentsTest {
             assertThat(i.link()).isEqualTo("https://batas.example.com/berita/1");
         });
     }
+
+    @Test
+    void readsAFeedWhoseScheduleHintsRomeWouldRefuse() throws Exception {
+        String xml = """
+                <rss version="2.0"><channel><title>Jadwal</title><link>https://jadwal.example/</link><description>d</description>
+                <skipHours><hour>25</hour></skipHours><skipDays><day>fantabuday</day></skipDays>
+                <cloud domain="rpc.example" port="a" path="/RPC2" registerProcedure="p" protocol="xml-rpc"/>
+                <item><title>Tetap terbaca</title><link>https://jadwal.example/1</link></item></channel></rss>
+                """;
+        ParsedFeed feed = parser.parse(xml.getBytes(), Optional.empty(), Optional.empty(), URI.create("https://jadwal.example/rss"), NOW);
+        assertThat(feed.items()).extracting(ItemDraft::title).containsExactly("Tetap terbaca");
+    }
 }

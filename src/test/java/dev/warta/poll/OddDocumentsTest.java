@@ -133,4 +133,14 @@ class OddDocumentsTest {
         ParsedFeed feed = parser.parse(xml.getBytes(), Optional.empty(), Optional.empty(), URI.create("https://jadwal.example/rss"), NOW);
         assertThat(feed.items()).extracting(ItemDraft::title).containsExactly("Tetap terbaca");
     }
+
+    @Test
+    void refusesADocumentNestedDeeperThanAnyFeed() {
+        String deep = "<div>".repeat(50_000) + "x" + "</div>".repeat(50_000);
+        String xml = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>tag:d,1</id><title>Dalam</title>"
+                + "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">" + deep + "</div></content></entry></feed>";
+        assertThatThrownBy(() -> parser.parse(xml.getBytes(), Optional.empty(), Optional.empty(), URI.create("https://d.example/"), NOW))
+                .isInstanceOf(FeedReadException.class)
+                .extracting(e -> ((FeedReadException) e).reason()).isEqualTo(FeedReadException.Reason.MALFORMED);
+    }
 }

@@ -38,25 +38,34 @@ NAME_AND_ADDRESS = re.compile(r"^(.*?)\s*\([^()]*@[^()]*\)$")
 
 
 class _Text(html.parser.HTMLParser):
-    def __init__(self):
+    def __init__(self, tag_text):
         super().__init__(convert_charrefs=True)
         self.parts = []
+        self.tag_text = tag_text
 
     def handle_data(self, data):
         self.parts.append(data)
 
+    def handle_starttag(self, tag, attrs):
+        self.parts.append(self.tag_text)
 
-def text_of(markup):
-    parser = _Text()
+    def handle_endtag(self, tag):
+        self.parts.append(self.tag_text)
+
+
+def text_of(markup, tag_text):
+    parser = _Text(tag_text)
     parser.feed(markup)
     parser.close()
     return "".join(parser.parts)
 
 
 def forms(value):
-    """A string as written and as the text of its markup, white space collapsed."""
-    written = SPACES.sub(" ", value).strip()
-    return {written, SPACES.sub(" ", html.unescape(text_of(value))).strip()}
+    """A string as written and as the text of its markup (tags dropped, or read as a space), white space collapsed."""
+    forms = {SPACES.sub(" ", value).strip()}
+    for tag_text in ("", " "):
+        forms.add(SPACES.sub(" ", html.unescape(text_of(value, tag_text))).strip())
+    return forms
 
 
 class Text(str):

@@ -33,6 +33,8 @@ EXPECT = re.compile(r"Expect:\s*(.*)")
 FIELD_REF = re.compile(r"entries\[\d+\]\['(\w+)'\]")
 INSIDE_FIELD = re.compile(r"entries\[\d+\]\['\w+'\]\[")
 OTHER_NAMES = re.compile(r"\b(feed|headers|version|encoding|bozo_exception|namespaces|href|status|datetime)\b")
+# A Python string literal (triple-quoted first), so names inside expected values are not taken for the expression's.
+STRING_LITERAL = re.compile(r'''("""|\'\'\'|"|')(?:\\.|(?!\1).)*\1''', re.S)
 SPACES = re.compile(r"\s+")
 NAME_AND_ADDRESS = re.compile(r"^(.*?)\s*\([^()]*@[^()]*\)$")
 
@@ -151,7 +153,7 @@ def comparable(expression, path):
         return False
     fields = FIELD_REF.findall(expression)
     return bool(fields) and set(fields) <= FIELDS and not INSIDE_FIELD.search(expression) \
-        and not OTHER_NAMES.search(expression)
+        and not OTHER_NAMES.search(STRING_LITERAL.sub("''", expression))
 
 
 def expectation(path):

@@ -3,14 +3,17 @@ package dev.warta.entry;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.warta.LeadImage;
+
 /**
  * An entry's own columns, as the write path reads and writes them; its topics and related links live in
  * their own tables. {@code id} is null until the id allocator gave it one.
  *
+ * @param image  the lead image, null when there is none
  * @param source null for desk articles and stubs
  */
 public record EntryRow(Long id, UUID uid, EntryKind kind, String title, String titleKey, String summary, String contentHtml,
-        Byline byline, String url, String imageUrl, Instant publishedAt, Instant updatedAt, Instant createdAt,
+        Byline byline, String url, LeadImage image, Instant publishedAt, Instant updatedAt, Instant createdAt,
         String contentHash, Provenance source) {
 
     public EntryRow {
@@ -32,17 +35,21 @@ public record EntryRow(Long id, UUID uid, EntryKind kind, String title, String t
         return source == null ? null : source.sourceId();
     }
 
+    public String imageUrl() {
+        return LeadImage.urlOf(image);
+    }
+
     public boolean isStub() {
         return kind == EntryKind.STUB;
     }
 
     public EntryRow withId(long newId) {
-        return new EntryRow(newId, uid, kind, title, titleKey, summary, contentHtml, byline, url, imageUrl, publishedAt,
+        return new EntryRow(newId, uid, kind, title, titleKey, summary, contentHtml, byline, url, image, publishedAt,
                 updatedAt, createdAt, contentHash, source);
     }
 
     public EntryRow withUrl(String newUrl) {
-        return new EntryRow(id, uid, kind, title, titleKey, summary, contentHtml, byline, newUrl, imageUrl, publishedAt,
+        return new EntryRow(id, uid, kind, title, titleKey, summary, contentHtml, byline, newUrl, image, publishedAt,
                 updatedAt, createdAt, contentHash, source);
     }
 }

@@ -69,7 +69,8 @@ final class RomeItemMapper {
         }
         // Rome gives an RSS item without guid its link as id; the id is then the resolved link.
         String id = entry.getUri() != null && entry.getUri().equals(rawLink) ? link : entry.getUri();
-        return new DraftNormalizer.RawItem(id, title, link, body.summary(), body.contentHtml(), author, stated, categories(entry));
+        return new DraftNormalizer.RawItem(id, title, link, body.summary(), body.contentHtml(), author, stated, categories(entry),
+                ItemImages.lead(entry, entryBase, link != null ? URI.create(link) : entryBase, body.contentHtml()));
     }
 
     /** The first non-blank content is the content; the description is the summary, and the content when it is markup. */

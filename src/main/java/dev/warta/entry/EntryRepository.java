@@ -337,7 +337,7 @@ public class EntryRepository implements PanacheRepository<Entry> {
 
     private static LeadImage image(ResultSet rs) throws SQLException {
         String url = rs.getString("image_url");
-        return url == null ? null : new LeadImage(url, rs.getString("image_type"), rs.getObject("image_width", Integer.class),
+        return url == null || url.isBlank() ? null : new LeadImage(url, rs.getString("image_type"), rs.getObject("image_width", Integer.class),
                 rs.getObject("image_height", Integer.class), rs.getString("image_caption"), rs.getString("image_credit"));
     }
 }

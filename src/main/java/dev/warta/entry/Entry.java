@@ -61,6 +61,22 @@ public class Entry extends PanacheEntityBase {
     @Column(name = "image_url")
     public String imageUrl;
 
+    /** What the source says of the lead image; each null when it does not say (or there is no image). */
+    @Column(name = "image_type")
+    public String imageType;
+
+    @Column(name = "image_width")
+    public Integer imageWidth;
+
+    @Column(name = "image_height")
+    public Integer imageHeight;
+
+    @Column(name = "image_caption")
+    public String imageCaption;
+
+    @Column(name = "image_credit")
+    public String imageCredit;
+
     @Column(name = "published_at", nullable = false)
     public Instant publishedAt;
 

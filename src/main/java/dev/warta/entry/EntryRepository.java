@@ -19,6 +19,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.warta.LeadImage;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 /**
@@ -71,8 +73,8 @@ public class EntryRepository implements PanacheRepository<Entry> {
 
     private static final String COLUMNS = """
             id, uid, kind, title, title_key, summary, content_html, author, editor, reporter, publisher, city, credit, url,
-            image_url, published_at, updated_at, created_at, content_hash, source_id, source_title, source_feed_url,
-            source_site_url, published_day_only""";
+            image_url, image_type, image_width, image_height, image_caption, image_credit, published_at, updated_at,
+            created_at, content_hash, source_id, source_title, source_feed_url, source_site_url, published_day_only""";
 
     public Map<Long, EntryRow> findRows(Collection<Long> ids) {
         Map<Long, EntryRow> rows = new HashMap<>();
@@ -148,16 +150,20 @@ public class EntryRepository implements PanacheRepository<Entry> {
         }
         return Set.copyOf(ids("""
                 insert into entry (id, uid, kind, title, title_key, summary, content_html, author, editor, reporter,
-                                   publisher, city, credit, url, image_url, published_at, updated_at, created_at, content_hash,
+                                   publisher, city, credit, url, image_url, image_type, image_width, image_height,
+                                   image_caption, image_credit, published_at, updated_at, created_at, content_hash,
                                    source_id, source_title, source_feed_url, source_site_url, published_day_only)
                 select x.id, x.uid::uuid, x.kind, x.title, x.key, x.summary, x.content, x.author, x.editor, x.reporter,
-                       x.publisher, x.city, x.credit, x.url, x.image, x.published::timestamptz, x.updated::timestamptz,
+                       x.publisher, x.city, x.credit, x.url, x.image, x.image_type, x.image_width, x.image_height,
+                       x.image_caption, x.image_credit, x.published::timestamptz, x.updated::timestamptz,
                        x.created::timestamptz, x.hash, x.source_id, x.source_title, x.feed_url, x.site_url, x.day_only
                 from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::integer[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[],
                             ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[])
                      as x(id, uid, kind, title, key, summary, content, author, editor, reporter, publisher, city, credit, url,
-                          image, published, updated, created, hash, source_id, source_title, feed_url, site_url, day_only)
+                          image, image_type, image_width, image_height, image_caption, image_credit, published, updated,
+                          created, hash, source_id, source_title, feed_url, site_url, day_only)
                 on conflict do nothing returning id""", (c, st) -> {
             int i = 1;
             st.setArray(i++, Jdbc.longs(c, rows, EntryRow::id));
@@ -184,14 +190,18 @@ public class EntryRepository implements PanacheRepository<Entry> {
                 update entry e set kind = x.kind, title = x.title, title_key = x.key, summary = x.summary,
                        content_html = x.content, author = x.author, editor = x.editor, reporter = x.reporter,
                        publisher = x.publisher, city = x.city, credit = x.credit, url = x.url, image_url = x.image,
+                       image_type = x.image_type, image_width = x.image_width, image_height = x.image_height,
+                       image_caption = x.image_caption, image_credit = x.image_credit,
                        published_at = x.published::timestamptz, updated_at = x.updated::timestamptz, content_hash = x.hash,
                        source_id = x.source_id, source_title = x.source_title, source_feed_url = x.feed_url,
                        source_site_url = x.site_url, published_day_only = x.day_only
                 from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                            ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::boolean[])
+                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::integer[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::boolean[])
                      as x(id, kind, title, key, summary, content, author, editor, reporter, publisher, city, credit, url,
-                          image, published, updated, hash, source_id, source_title, feed_url, site_url,
+                          image, image_type, image_width, image_height, image_caption, image_credit, published, updated,
+                          hash, source_id, source_title, feed_url, site_url,
                           was_kind, was_source, was_hash, day_only)
                 where e.id = x.id and e.kind = x.was_kind and e.source_id is not distinct from x.was_source
                   and e.content_hash is not distinct from x.was_hash
@@ -236,9 +246,20 @@ public class EntryRepository implements PanacheRepository<Entry> {
         st.setArray(i++, Jdbc.texts(c, rows, r -> r.byline().city()));
         st.setArray(i++, Jdbc.texts(c, rows, r -> r.byline().credit()));
         st.setArray(i++, Jdbc.texts(c, rows, EntryRow::url));
-        st.setArray(i++, Jdbc.texts(c, rows, EntryRow::imageUrl));
+        i = bindImage(c, st, i, rows);
         st.setArray(i++, Jdbc.instants(c, rows, EntryRow::publishedAt));
         st.setArray(i++, Jdbc.instants(c, rows, EntryRow::updatedAt));
+        return i;
+    }
+
+    private static int bindImage(Connection c, PreparedStatement st, int first, List<EntryRow> rows) throws SQLException {
+        int i = first;
+        st.setArray(i++, Jdbc.texts(c, rows, EntryRow::imageUrl));
+        st.setArray(i++, Jdbc.texts(c, rows, r -> r.image() == null ? null : r.image().type()));
+        st.setArray(i++, Jdbc.longs(c, rows, r -> r.image() == null || r.image().width() == null ? null : (long) r.image().width()));
+        st.setArray(i++, Jdbc.longs(c, rows, r -> r.image() == null || r.image().height() == null ? null : (long) r.image().height()));
+        st.setArray(i++, Jdbc.texts(c, rows, r -> r.image() == null ? null : r.image().caption()));
+        st.setArray(i++, Jdbc.texts(c, rows, r -> r.image() == null ? null : r.image().credit()));
         return i;
     }
 
@@ -296,8 +317,14 @@ public class EntryRepository implements PanacheRepository<Entry> {
                 rs.getString("publisher"), rs.getString("city"), rs.getString("credit"));
         return new EntryRow(rs.getLong("id"), rs.getObject("uid", UUID.class), EntryKind.ofDb(rs.getString("kind")),
                 rs.getString("title"), rs.getString("title_key"), rs.getString("summary"), rs.getString("content_html"),
-                byline, rs.getString("url"), rs.getString("image_url"), Jdbc.instant(rs, "published_at"),
+                byline, rs.getString("url"), image(rs), Jdbc.instant(rs, "published_at"),
                 Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "created_at"), rs.getString("content_hash"), source,
                 rs.getBoolean("published_day_only"));
+    }
+
+    private static LeadImage image(ResultSet rs) throws SQLException {
+        String url = rs.getString("image_url");
+        return url == null || url.isBlank() ? null : new LeadImage(url, rs.getString("image_type"), rs.getObject("image_width", Integer.class),
+                rs.getObject("image_height", Integer.class), rs.getString("image_caption"), rs.getString("image_credit"));
     }
 }

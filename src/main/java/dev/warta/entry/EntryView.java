@@ -30,7 +30,24 @@ public record EntryView(
         List<RelatedView> related,
         String contentHtml,
         String image,
+        ImageDetails imageDetails,
         SourceRef source) {
+
+    /**
+     * What the source says of the lead image ({@code image} is its address); absent when it says nothing.
+     * {@code caption} is Media RSS's description of the image, {@code credit} who made or owns it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ImageDetails(String type, Integer width, Integer height, String caption, String credit) {
+
+        static ImageDetails of(Entry e) {
+            if (e.imageUrl == null || (e.imageType == null && e.imageWidth == null && e.imageHeight == null
+                    && e.imageCaption == null && e.imageCredit == null)) {
+                return null;
+            }
+            return new ImageDetails(e.imageType, e.imageWidth, e.imageHeight, e.imageCaption, e.imageCredit);
+        }
+    }
 
     /** Where an aggregated entry came from; {@code id} is null once the source is deleted. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -98,7 +98,7 @@ public class EntryViews {
                 .toList();
         return new EntryView(e.id, e.kind.dbValue(), e.isStub(), e.title, e.summary,
                 new Byline(e.author, e.editor, e.reporter, e.publisher, e.city, e.credit), e.publishedAt, e.publishedDayOnly, e.updatedAt, link(e, base),
-                e.url, SiteUrls.at(base).entryPage(e.id), topics, related, withContent ? e.contentHtml : null, e.imageUrl,
+                e.url, SiteUrls.at(base).entryPage(e.id), topics, related, withContent ? e.contentHtml : null, e.imageUrl, EntryView.ImageDetails.of(e),
                 e.sourceFeedUrl == null ? null : new EntryView.SourceRef(e.sourceId, e.sourceTitle, e.sourceFeedUrl, e.sourceSiteUrl));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.warta.LeadImage;
 import dev.warta.entry.EntryKind;
 import dev.warta.entry.EntryRepository;
 import dev.warta.entry.EntryRow;
@@ -55,9 +56,9 @@ record DeskArticle(EntryDraft draft, String title, String titleKey, String url, 
     /** The article's columns; what the draft does not give (address, image) stays as {@code stored} has it. */
     EntryRow row(Long id, UUID uid, Dated published, Instant updated, Instant created, EntryRow stored) {
         String storedUrl = stored == null ? null : stored.url();
-        String storedImage = stored == null ? null : stored.imageUrl();
+        LeadImage storedImage = stored == null ? null : stored.image();
         return new EntryRow(id, uid, EntryKind.ARTICLE, title, titleKey, blankToNull(draft.summary()), contentHtml,
-                draft.byline(), url != null ? url : storedUrl, imageUrl != null ? imageUrl : storedImage, published.at(), updated,
+                draft.byline(), url != null ? url : storedUrl, imageUrl != null ? LeadImage.of(imageUrl) : storedImage, published.at(), updated,
                 created, contentHash, null, published.dayOnly());
     }
 

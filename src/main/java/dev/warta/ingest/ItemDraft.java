@@ -3,6 +3,8 @@ package dev.warta.ingest;
 import java.time.Instant;
 import java.util.List;
 
+import dev.warta.LeadImage;
+
 /**
  * One entry of an upstream feed, as read; {@link UpstreamIngest} stores it.
  *
@@ -13,6 +15,7 @@ import java.util.List;
  * @param publishedAt publication time: the stated one, the fetch time when none is stated, never in the future
  * @param updatedAt   last change as stated (or {@code publishedAt}), never in the future
  * @param categories  upstream category names, as given
+ * @param image       the item's lead image (absolute http(s)), or null
  */
 public record ItemDraft(
         String guid,
@@ -23,9 +26,16 @@ public record ItemDraft(
         String author,
         Instant publishedAt,
         Instant updatedAt,
-        List<String> categories) {
+        List<String> categories,
+        LeadImage image) {
 
     public ItemDraft {
         categories = categories == null ? List.of() : List.copyOf(categories);
+    }
+
+    /** An item without lead image. */
+    public ItemDraft(String guid, String title, String link, String summary, String contentHtml, String author,
+            Instant publishedAt, Instant updatedAt, List<String> categories) {
+        this(guid, title, link, summary, contentHtml, author, publishedAt, updatedAt, categories, null);
     }
 }

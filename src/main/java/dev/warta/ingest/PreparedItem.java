@@ -28,7 +28,7 @@ record PreparedItem(ItemDraft draft, String guidHash, String url, String title, 
     /** The item as a new entry of the batch's source. */
     EntryRow newEntry(UpstreamBatch batch, Instant now) {
         return new EntryRow(null, UUID.randomUUID(), EntryKind.ITEM, title, TitleKey.of(title), draft.summary(),
-                sanitizedContent(batch), Byline.author(draft.author()), url, null, draft.publishedAt(), draft.updatedAt(), now,
+                sanitizedContent(batch), Byline.author(draft.author()), url, draft.image(), draft.publishedAt(), draft.updatedAt(), now,
                 contentHash, new Provenance(batch.sourceId(), batch.sourceTitle(), batch.feedUrl(), batch.siteUrl()), false);
     }
 
@@ -40,7 +40,8 @@ record PreparedItem(ItemDraft draft, String guidHash, String url, String title, 
         Provenance source = new Provenance(stored.sourceId(), batch.sourceTitle(), stored.source().feedUrl(),
                 stored.source().siteUrl());
         return new EntryRow(stored.id(), stored.uid(), stored.kind(), title, TitleKey.of(title), draft.summary(),
-                sanitizedContent(batch), Byline.author(draft.author()), stored.url(), stored.imageUrl(), stored.publishedAt(),
+                sanitizedContent(batch), Byline.author(draft.author()), stored.url(),
+                draft.image() != null ? draft.image() : stored.image(), stored.publishedAt(),
                 updated, stored.createdAt(), contentHash, source, stored.publishedDayOnly());
     }
 
@@ -71,6 +72,10 @@ record PreparedItem(ItemDraft draft, String guidHash, String url, String title, 
             s.append(field == null ? "" : field).append('\u001f');
         }
         item.categories().forEach(c -> s.append(c).append('\u001e'));
+        if (item.image() != null) {
+            // Only when there is one, so that items stored before images were read keep their digest.
+            s.append("image\u001f").append(item.image());
+        }
         return Digests.sha256Hex(s.toString());
     }
 }

@@ -27,7 +27,7 @@ final class StubFiller {
         EntryRow content = item.newEntry(batch, now);
         Instant updated = now.isAfter(stub.updatedAt()) ? now : stub.updatedAt();
         return EntryUpdate.of(stub, new EntryRow(stub.id(), stub.uid(), content.kind(), content.title(), content.titleKey(),
-                content.summary(), content.contentHtml(), content.byline(), stub.url(), stub.imageUrl(), content.publishedAt(),
+                content.summary(), content.contentHtml(), content.byline(), stub.url(), content.image() != null ? content.image() : stub.image(), content.publishedAt(),
                 updated, stub.createdAt(), content.contentHash(), content.source(), content.publishedDayOnly()));
     }
 }

@@ -11,6 +11,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
 
 import dev.warta.Digests;
+import dev.warta.LeadImage;
 import dev.warta.ingest.ItemDraft;
 
 /**
@@ -20,9 +21,9 @@ import dev.warta.ingest.ItemDraft;
  */
 final class DraftNormalizer {
 
-    /** An upstream entry as read, before normalisation; {@code link} is already absolute (or null). */
+    /** An upstream entry as read, before normalisation; {@code link} and the image's address are already absolute. */
     record RawItem(String id, String title, String link, String summary, String contentHtml, String author,
-            StatedDates stated, List<String> categories) {
+            StatedDates stated, List<String> categories, LeadImage image) {
     }
 
     private static final int SUMMARY_CHARS = 600;
@@ -60,7 +61,7 @@ final class DraftNormalizer {
             shownTitle = raw.summary() != null ? shorten(raw.summary(), 120) : raw.link() != null ? raw.link() : "(tanpa judul)";
         }
         return new ItemDraft(guid.strip(), shownTitle, raw.link(), raw.summary(), raw.contentHtml(), blankToNull(raw.author()),
-                published, updated, raw.categories());
+                published, updated, raw.categories(), raw.image());
     }
 
     /** Titles are plain text: markup some feeds put there is removed, entities decoded, spaces collapsed. */

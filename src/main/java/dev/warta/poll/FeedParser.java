@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jboss.logging.Logger;
+
 /**
  * Reads an upstream document into a {@link ParsedFeed}, stage by stage: {@link FormatSniffer} tells the
  * format from the body; RSS and Atom are read by {@link RomeFeedReader} (fast {@code InputSource} path,
@@ -16,6 +18,9 @@ import java.util.Optional;
  * <p>Plain class, no CDI: it is used by the poller and by the reading benchmark alike. Thread-safe.
  */
 public final class FeedParser {
+
+    // Not io.quarkus.logging.Log: this class also runs outside Quarkus (the reading benchmark, the corpus runner).
+    private static final Logger LOG = Logger.getLogger(FeedParser.class);
 
     private final RomeFeedReader rome = new RomeFeedReader();
     private final RomeItemMapper romeItems = new RomeItemMapper();
@@ -30,11 +35,20 @@ public final class FeedParser {
      */
     public ParsedFeed parse(byte[] body, Optional<Charset> headerCharset, Optional<String> mediaType, URI url, Instant now)
             throws FeedReadException {
-        return switch (FormatSniffer.sniff(body, mediaType)) {
-            case JSON_FEED -> json.read(body, url, now);
-            case HTML_PAGE -> throw htmlPage(body, headerCharset, url);
-            case XML -> romeItems.map(rome.read(body, headerCharset, url), url, now);
-        };
+        try {
+            return switch (FormatSniffer.sniff(body, mediaType)) {
+                case JSON_FEED -> json.read(body, url, now);
+                case HTML_PAGE -> throw htmlPage(body, headerCharset, url);
+                case XML -> romeItems.map(rome.read(body, headerCharset, url), url, now);
+            };
+        } catch (RuntimeException | StackOverflowError e) {
+            // The last resort: whatever the bytes, a poll learns that this document could not be read, not that
+            // polling failed. Each kind of document that gets here is a bug to fix in the stages above.
+            LOG.errorf(e, "reading %s failed inside Warta's reader", url);
+            throw new FeedReadException(FeedReadException.Reason.INTERNAL,
+                    "Warta could not read this document (" + e.getClass().getSimpleName() + "); the failure is logged",
+                    List.of(), e);
+        }
     }
 
     private static FeedReadException htmlPage(byte[] body, Optional<Charset> headerCharset, URI url) {

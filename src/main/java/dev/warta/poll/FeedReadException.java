@@ -12,7 +12,9 @@ public class FeedReadException extends Exception {
         /** A DOCTYPE: Warta reads no DTDs and resolves no entities (XXE, entity expansion). */
         DOCTYPE,
         /** Not well-formed XML or JSON, or a format that is not RSS, Atom or JSON Feed. */
-        MALFORMED
+        MALFORMED,
+        /** Warta's own reading code failed on the document (a bug, logged); the document may be fine. */
+        INTERNAL
     }
 
     private final Reason reason;

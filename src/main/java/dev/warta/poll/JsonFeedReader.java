@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.warta.LeadImage;
 import dev.warta.ingest.ItemDraft;
 
 /** Reads JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1) with Jackson. */
@@ -68,7 +69,8 @@ final class JsonFeedReader {
         JsonNode id = item.get("id");
         String guid = id == null || id.isNull() || id.isContainerNode() ? null : id.asText();
         return new DraftNormalizer.RawItem(guid, text(item, "title"), link, summary, contentHtml, author(item),
-                new StatedDates(date(text(item, "date_published")), date(text(item, "date_modified"))), tags);
+                new StatedDates(date(text(item, "date_published")), date(text(item, "date_modified"))), tags,
+                image(item, link != null ? URI.create(link) : base, contentHtml));
     }
 
     /** 1.1's first named author, else 1.0's {@code author}. */
@@ -80,6 +82,12 @@ final class JsonFeedReader {
             }
         }
         return text(item.path("author"), "name");
+    }
+
+    /** The item's {@code image} (JSON Feed's lead image), else {@code banner_image}, else the content's first {@code <img>}. */
+    private static LeadImage image(JsonNode item, URI base, String contentHtml) {
+        String url = DraftNormalizer.absolute(DraftNormalizer.firstNonBlank(text(item, "image"), text(item, "banner_image")), base);
+        return url != null ? LeadImage.of(url) : ItemImages.firstImg(contentHtml, base);
     }
 
     private static String text(JsonNode node, String field) {

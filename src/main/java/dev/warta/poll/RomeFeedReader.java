@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
+import org.jdom2.input.SAXBuilder;
 import org.xml.sax.InputSource;
 
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -24,6 +25,9 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.WireFeedInput;
 import com.rometools.rome.io.XmlReader;
+import com.rometools.rome.io.impl.XmlFixerReader;
+
+import org.jboss.logging.Logger;
 
 /**
  * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome. The fast path hands Rome the bytes through an
@@ -43,43 +47,54 @@ final class RomeFeedReader {
         }
     }
 
+    // Not io.quarkus.logging.Log: the reader also runs outside Quarkus (the reading benchmark, the corpus runner).
+    private static final Logger LOG = Logger.getLogger(RomeFeedReader.class);
+
     private static final Pattern NETSCAPE_RSS091_DOCTYPE = Pattern.compile(
             "<!DOCTYPE\\s+rss\\s+PUBLIC\\s+\"-//Netscape Communications//DTD RSS 0\\.91//EN\"\\s*(\"[^\"<>\\[\\]]*\")?\\s*>");
 
     RomeDocument read(byte[] body, Optional<Charset> headerCharset, URI url) throws FeedReadException {
         byte[] xml = withoutNetscapeDoctype(body);
+        Document document = parse(xml, headerCharset, url);
+        List<StatedDates> dates = EntryDates.extract(document);
+        SyndFeed feed = build(document);
+        if (!dates.isEmpty() && dates.size() != feed.getEntries().size()) {
+            // Rome saw the entries differently: let it read the document whole, dates included.
+            return new RomeDocument(build(parse(xml, headerCharset, url)), List.of());
+        }
+        return new RomeDocument(feed, dates);
+    }
+
+    /** The document as XML, in the shape Rome reads ({@link FeedShape}): the bytes first, then the healed text. */
+    private static Document parse(byte[] xml, Optional<Charset> headerCharset, URI url) throws FeedReadException {
+        Document document;
         try {
-            return fast(xml, headerCharset, url);
-        } catch (FeedException | IllegalArgumentException | JDOMException | IOException fast) {
+            document = SecureBuilder.read(fastSource(xml, headerCharset, url));
+        } catch (JDOMException | IOException | RuntimeException fast) {
             if (isDoctype(fast)) {
                 throw doctype(fast);
             }
-            return healed(xml, headerCharset, fast);
+            document = healed(xml, headerCharset, fast);
         }
+        FeedShape.mend(document);
+        return document;
     }
 
-    private static RomeDocument fast(byte[] xml, Optional<Charset> headerCharset, URI url)
-            throws FeedException, JDOMException, IOException {
+    private static InputSource fastSource(byte[] xml, Optional<Charset> headerCharset, URI url) {
         InputSource source = new InputSource(new ByteArrayInputStream(xml));
         if (headerCharset.isPresent() && !hasBom(xml)) {
             // RFC 7303: without a BOM, the charset of the HTTP header wins over the XML declaration.
             source.setEncoding(headerCharset.get().name());
         }
         source.setSystemId(url.toString());
-        Document document = SecureBuilder.read(source);
-        List<StatedDates> dates = EntryDates.extract(document);
-        SyndFeed feed = input().build(document);
-        if (!dates.isEmpty() && dates.size() != feed.getEntries().size()) {
-            // Rome saw the entries differently: let it read the document whole, dates included.
-            return new RomeDocument(input().build(SecureBuilder.read(new InputSource(new ByteArrayInputStream(xml)))), List.of());
-        }
-        return new RomeDocument(feed, dates);
+        return source;
     }
 
-    private static RomeDocument healed(byte[] xml, Optional<Charset> headerCharset, Exception fast) throws FeedReadException {
+    /** The text decoded leniently and passed through Rome's healing reader (HTML entities, stray ampersands). */
+    private static Document healed(byte[] xml, Optional<Charset> headerCharset, Exception fast) throws FeedReadException {
         try {
-            return new RomeDocument(input().build(new StringReader(decodeLeniently(xml, headerCharset))), List.of());
-        } catch (FeedException | IllegalArgumentException | IOException healed) {
+            return SecureBuilder.read(new InputSource(new XmlFixerReader(new StringReader(decodeLeniently(xml, headerCharset)))));
+        } catch (JDOMException | IOException | RuntimeException healed) {
             if (isDoctype(healed)) {
                 throw doctype(healed);
             }
@@ -88,7 +103,38 @@ final class RomeFeedReader {
         }
     }
 
+    /**
+     * Rome's reading of the document. Its extension parsers (Media RSS, iTunes, GeoRSS, ...) throw on some odd
+     * markup (a {@code media:restriction} without type): then the document is read again without the extension
+     * elements Warta does not read, and failing that without any, so that an item is not lost to an attribute.
+     */
+    private static SyndFeed build(Document document) throws FeedReadException {
+        RuntimeException failure;
+        try {
+            return input().build(document);
+        } catch (FeedException e) {
+            throw new FeedReadException(FeedReadException.Reason.MALFORMED, "not a readable RSS or Atom feed: " + describe(e),
+                    List.of(), e);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (ExtensionElements.Keep keep : ExtensionElements.Keep.values()) {
+            try {
+                SyndFeed feed = input().build(ExtensionElements.pruned(document, keep));
+                LOG.debugf(failure, "Rome failed on an extension element; read again keeping %s", keep);
+                return feed;
+            } catch (FeedException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+        throw new FeedReadException(FeedReadException.Reason.MALFORMED, "Rome could not read this feed: " + describe(failure),
+                List.of(), failure);
+    }
+
     /** Rome's own SAX set-up (DOCTYPEs refused, no external entities), used to read the bytes into JDOM. */
+    private static final String MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+    static final int MAX_DEPTH = 256;
+
     private static final class SecureBuilder extends WireFeedInput {
         private static final ThreadLocal<SecureBuilder> INSTANCE = ThreadLocal.withInitial(SecureBuilder::new);
 
@@ -97,8 +143,16 @@ final class RomeFeedReader {
             setAllowDoctypes(false);
         }
 
+        private final SAXBuilder builder = depthLimited(createSAXBuilder());
+
         static Document read(InputSource source) throws JDOMException, IOException {
-            return INSTANCE.get().createSAXBuilder().build(source);
+            return INSTANCE.get().builder.build(source);
+        }
+
+        /** A bound on nesting, so that no later recursion over the tree (Rome's, Warta's) runs out of stack. */
+        private static SAXBuilder depthLimited(SAXBuilder builder) {
+            builder.setProperty(MAX_ELEMENT_DEPTH, String.valueOf(MAX_DEPTH));
+            return builder;
         }
     }
 

@@ -58,12 +58,19 @@ final class RomeItemMapper {
         String rawLink = DraftNormalizer.firstNonBlank(alternate(entry.getLinks()), entry.getLink());
         String link = DraftNormalizer.absolute(rawLink, entryBase);
         String title = entry.getTitleEx() != null ? entry.getTitleEx().getValue() : entry.getTitle();
+        if (title == null || title.isBlank()) {
+            title = RomeExtensions.title(entry);
+        }
         Body body = body(entry);
         String author = DraftNormalizer.firstNonBlank(entry.getAuthor(), entry.getAuthors().stream()
                 .map(SyndPerson::getName).filter(n -> n != null && !n.isBlank()).findFirst().orElse(null));
+        if (author == null) {
+            author = RomeExtensions.author(entry);
+        }
         // Rome gives an RSS item without guid its link as id; the id is then the resolved link.
         String id = entry.getUri() != null && entry.getUri().equals(rawLink) ? link : entry.getUri();
-        return new DraftNormalizer.RawItem(id, title, link, body.summary(), body.contentHtml(), author, stated, categories(entry));
+        return new DraftNormalizer.RawItem(id, title, link, body.summary(), body.contentHtml(), author, stated, categories(entry),
+                ItemImages.lead(entry, entryBase, link != null ? URI.create(link) : entryBase, body.contentHtml()));
     }
 
     /** The first non-blank content is the content; the description is the summary, and the content when it is markup. */
@@ -86,6 +93,10 @@ final class RomeItemMapper {
         }
         if (summary == null && contentHtml != null) {
             summary = DraftNormalizer.summary(contentHtml);
+        }
+        if (summary == null) {
+            String extension = RomeExtensions.summary(entry);
+            summary = extension == null ? null : DraftNormalizer.summary(extension);
         }
         return new Body(contentHtml, summary);
     }

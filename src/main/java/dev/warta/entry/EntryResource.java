@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.warta.ProblemException;
 import dev.warta.PublicUrl;
+import dev.warta.search.SearchService;
 import dev.warta.topic.Topic;
 import dev.warta.topic.TopicRepository;
 
@@ -32,28 +33,41 @@ public class EntryResource {
     private final EntryViews views;
     private final TopicRepository topics;
     private final PublicUrl publicUrl;
+    private final SearchService search;
 
-    EntryResource(EntryViews views, TopicRepository topics, PublicUrl publicUrl) {
+    EntryResource(EntryViews views, TopicRepository topics, PublicUrl publicUrl, SearchService search) {
         this.views = views;
+        this.search = search;
         this.topics = topics;
         this.publicUrl = publicUrl;
     }
 
     @GET
-    @Operation(summary = "Latest entries, newest publication first, optionally of one topic")
+    @Operation(summary = "Latest entries, newest publication first, optionally of one topic or matching a search q")
     public List<EntryView> list(@QueryParam("topic") String topic, @QueryParam("limit") @DefaultValue("50") int limit,
-            @Context UriInfo uri) {
+            @QueryParam("q") String q, @Context UriInfo uri) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ProblemException.invalid("invalid-parameter", "limit must be between 1 and " + MAX_LIMIT)
                     .with("field", "limit");
         }
         String base = publicUrl.base(uri);
+        if (q != null || uri.getQueryParameters().containsKey("q")) {
+            return searched(q, topic, limit, base);
+        }
         if (topic == null || topic.isBlank()) {
             return views.latest(limit, base);
         }
         Topic t = topics.findBySlug(topic.strip())
                 .orElseThrow(() -> ProblemException.notFound("no topic with slug \"" + topic + "\"").with("field", "topic"));
         return views.latestInTopic(t.id, limit, base);
+    }
+
+    /** A search (see {@link SearchService}): the same views, matching entries newest first. */
+    private List<EntryView> searched(String q, String topic, int limit, String base) {
+        if (topic != null) {
+            throw ProblemException.invalid("invalid-parameter", "q and topic cannot be combined").with("field", "topic");
+        }
+        return views.inOrder(search.matchingIds(q, limit), base);
     }
 
     @GET

@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import dev.warta.ProblemException;
 import dev.warta.PublicUrl;
 import dev.warta.SiteUrls;
+import dev.warta.search.SearchService;
 
 @Path("/api/entries")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,24 +36,30 @@ public class EntryResource {
 
     private final EntryViews views;
     private final PublicUrl publicUrl;
+    private final SearchService search;
 
-    EntryResource(EntryViews views, PublicUrl publicUrl) {
+    EntryResource(EntryViews views, PublicUrl publicUrl, SearchService search) {
         this.views = views;
+        this.search = search;
         this.publicUrl = publicUrl;
     }
 
     @GET
-    @Operation(summary = "Latest entries, newest publication first, optionally of one topic",
+    @Operation(summary = "Latest entries, newest publication first, optionally of one topic or matching a search q",
             description = "Paged by keyset: the Link header names the older page (rel=\"next\") and, past the first page, "
                     + "the newer one (rel=\"previous\"); follow them rather than building cursors.")
     public RestResponse<List<EntryView>> list(@QueryParam("topic") String topic,
             @QueryParam("limit") @DefaultValue("50") int limit,
             @Parameter(description = "Cursor: entries older than it (from a rel=\"next\" link)") @QueryParam("before") String before,
             @Parameter(description = "Cursor: entries newer than it (from a rel=\"previous\" link)") @QueryParam("after") String after,
+            @Parameter(description = "A search (Indonesian stems, \"phrases\", -exclusions); newest first, at most limit") @QueryParam("q") String q,
             @Context UriInfo uri) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ProblemException.invalid("invalid-parameter", "limit must be between 1 and " + MAX_LIMIT)
                     .with("field", "limit");
+        }
+        if (q != null || uri.getQueryParameters().containsKey("q")) {
+            return RestResponse.ok(searched(q, topic, limit, publicUrl.base(uri)));
         }
         if (before != null && after != null) {
             throw ProblemException.invalid("invalid-parameter", "give before or after, not both").with("field", "after");
@@ -73,6 +80,14 @@ public class EntryResource {
             response.header("Link", String.join(", ", links));
         }
         return response.build();
+    }
+
+    /** A search (see {@link SearchService}): the same views, matching entries newest first. */
+    private List<EntryView> searched(String q, String topic, int limit, String base) {
+        if (topic != null) {
+            throw ProblemException.invalid("invalid-parameter", "q and topic cannot be combined").with("field", "topic");
+        }
+        return views.inOrder(search.matchingIds(q, limit), base);
     }
 
     @GET

@@ -1,7 +1,9 @@
 package dev.warta.entry;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,6 +73,15 @@ public class EntryViews {
     @Transactional
     public List<EntryView> latest(int limit, String base) {
         return listed(pager.page(null, ListPage.first(limit)), base).entries();
+    }
+
+    /** The entries with these ids, in the order of the ids (a search's ranking); ids no longer stored are skipped. */
+    @Transactional
+    public List<EntryView> inOrder(List<Long> ids, String base) {
+        Map<Long, Entry> byId = new HashMap<>();
+        // Panache loads them in one go; an id whose entry was deleted meanwhile comes back as null.
+        entries.<Entry>findByIds(ids).stream().filter(e -> e != null).forEach(e -> byId.put(e.id, e));
+        return ids.stream().filter(byId::containsKey).map(id -> view(byId.get(id), base, false)).toList();
     }
 
     /** Articles that list this entry under "Baca juga". */

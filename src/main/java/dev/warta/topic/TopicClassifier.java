@@ -16,7 +16,9 @@ import io.quarkus.logging.Log;
 /**
  * Sorts an entry into topics by their rules, matched on its title, summary and upstream categories, case-
  * and accent-insensitively ({@code "Kyiv"} matches {@code "KYÏV"}). An upstream category equal to a topic's
- * label (in the same sense) puts the entry in that topic. Immutable and thread-safe: build one per rule set.
+ * label (in the same sense) puts the entry in that topic. A word or phrase rule written with a leading
+ * {@code ~} ({@code ~serang}) compares Indonesian stems instead of words (see {@link Stems}): it matches
+ * {@code serangan}, {@code diserang} and {@code menyerang}. Immutable and thread-safe: build one per rule set.
  */
 public final class TopicClassifier {
 
@@ -29,7 +31,10 @@ public final class TopicClassifier {
     /** Character reads a regex may make on one text before it counts as not matching (catastrophic backtracking). */
     static final long REGEX_BUDGET = 200_000;
 
-    private record Compiled(long topicId, String label, List<String> terms, List<Pattern> regexes) {
+    /** What marks a rule that matches by stem. */
+    static final String STEM_MARK = "~";
+
+    private record Compiled(long topicId, String label, List<String> terms, List<String> stemTerms, List<Pattern> regexes) {
     }
 
     private final List<Compiled> topics;
@@ -42,8 +47,10 @@ public final class TopicClassifier {
 
     public static TopicClassifier of(Collection<TopicSpec> specs) {
         List<Compiled> compiled = new ArrayList<>();
+        Stems stems = new Stems();
         for (TopicSpec spec : specs) {
             List<String> terms = new ArrayList<>();
+            List<String> stemTerms = new ArrayList<>();
             List<Pattern> regexes = new ArrayList<>();
             for (TopicRule rule : spec.rules()) {
                 if (rule.type() == TopicRule.Type.REGEX) {
@@ -54,12 +61,17 @@ public final class TopicClassifier {
                     }
                 } else {
                     String words = words(rule.pattern());
-                    if (!words.isBlank()) {
+                    if (words.isBlank()) {
+                        continue;
+                    }
+                    if (rule.pattern().strip().startsWith(STEM_MARK)) {
+                        stemTerms.add(" " + stems.ofWords(words) + " ");
+                    } else {
                         terms.add(" " + words + " ");
                     }
                 }
             }
-            compiled.add(new Compiled(spec.id(), words(spec.label()), terms, regexes));
+            compiled.add(new Compiled(spec.id(), words(spec.label()), terms, stemTerms, regexes));
         }
         return new TopicClassifier(List.copyOf(compiled));
     }
@@ -104,21 +116,30 @@ public final class TopicClassifier {
         }
         String folded = fold(all.toString());
         String spaced = " " + NOT_WORD.matcher(folded).replaceAll(" ").strip() + " ";
+        // Stemming every word costs more than the rest; only done when some rule asks for it.
+        String stemmed = topics.stream().anyMatch(t -> !t.stemTerms().isEmpty())
+                ? " " + new Stems().ofWords(spaced.strip()) + " "
+                : "";
         for (Compiled topic : topics) {
             if (!topic.label().isEmpty() && categoryWords.contains(topic.label())) {
                 result.add(topic.topicId());
                 continue;
             }
-            if (matches(topic, folded, spaced, gaveUp)) {
+            if (matches(topic, folded, spaced, stemmed, gaveUp)) {
                 result.add(topic.topicId());
             }
         }
         return new Classification(result, gaveUp);
     }
 
-    private static boolean matches(Compiled topic, String folded, String spaced, List<GaveUp> gaveUp) {
+    private static boolean matches(Compiled topic, String folded, String spaced, String stemmed, List<GaveUp> gaveUp) {
         for (String term : topic.terms()) {
             if (spaced.contains(term)) {
+                return true;
+            }
+        }
+        for (String term : topic.stemTerms()) {
+            if (stemmed.contains(term)) {
                 return true;
             }
         }

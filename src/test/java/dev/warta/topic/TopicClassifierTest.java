@@ -70,4 +70,24 @@ class TopicClassifierTest {
         assertThat(match.gaveUp()).isEmpty();
         assertThat(match.topicIds()).containsExactly(2L, 4L);
     }
+
+    @Test
+    void aTildeWordMatchesEveryWordOfTheSameStem() {
+        TopicClassifier stems = TopicClassifier.of(List.of(topic(7, "Serangan", word("~serang")),
+                topic(8, "Bacaan", new TopicRule(TopicRule.Type.PHRASE, "~membaca buku")), topic(9, "Plain", word("serang"))));
+        assertThat(stems.classify("Kota diserang pada malam hari", null, List.of())).containsExactly(7L);
+        assertThat(stems.classify("Pasukan MENYERANG", null, List.of())).containsExactly(7L);
+        assertThat(stems.classify("Serangan udara", null, List.of())).containsExactly(7L);
+        assertThat(stems.classify("Serang!", null, List.of())).as("the plain word keeps its meaning").containsExactly(7L, 9L);
+        assertThat(stems.classify("Seranggo", null, List.of())).isEmpty();
+        assertThat(stems.classify("Pembacaan bukunya", null, List.of())).as("a ~phrase compares every word by stem")
+                .containsExactly(8L);
+        assertThat(stems.classify("Buku dibaca", null, List.of())).isEmpty();
+    }
+
+    @Test
+    void plainWordsDoNotMatchByStem() {
+        assertThat(classifier.classify("Pengopian", null, List.of())).isEmpty();
+        assertThat(TopicClassifier.of(List.of(topic(1, "x", word("serang")))).classify("diserang", null, List.of())).isEmpty();
+    }
 }

@@ -92,6 +92,23 @@ class TopicRulesTest {
     }
 
     @Test
+    void aStemRuleSortsANewItemWhoseWordOnlySharesTheStem() {
+        put("serangan", Map.of("label", "Serangan", "rules", List.of("~serang")), 201);
+        put("harfiah", Map.of("label", "Harfiah", "rules", List.of("serang")), 201);
+        given().auth().oauth2(TOKEN).get("/api/topics/serangan").then().statusCode(200)
+                .body("rules[0].type", equalTo("word")).body("rules[0].pattern", equalTo("~serang"));
+        String xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><link>https://t.example.com/</link>"
+                + "<description>d</description>"
+                + item("Pelabuhan Odesa Diserang", "Semalam.", null, 1)
+                + item("Harga Cabai Naik", "Pasar ramai.", null, 2)
+                + "</channel></rss>";
+        upstream.serve("/rss.xml", "application/rss+xml", xml.getBytes(StandardCharsets.UTF_8));
+        Sources.subscribe(upstream.url("/rss.xml"));
+        assertThat(titlesIn("serangan")).containsExactly("Pelabuhan Odesa Diserang");
+        assertThat(titlesIn("harfiah")).as("a plain word matches only itself").isEmpty();
+    }
+
+    @Test
     void putReplacesTheLabelAndRulesAndListingShowsThem() {
         put("perang", Map.of("label", "Perang", "rules", List.of("perang")), 201);
         put("perang", Map.of("label", "Perang Dunia", "rules", List.of("/perang\\s+dunia/", "invasi besar")), 200);

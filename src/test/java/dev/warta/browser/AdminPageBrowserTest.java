@@ -109,8 +109,9 @@ class AdminPageBrowserTest {
             driver.findElement(By.id("preview")).click();
 
             WebElement error = Browser.await(driver, By.id("error"));
-            assertThat(error.getText()).contains("Bukan artikel dalam format teks redaksi").contains("headline")
-                    .contains("baris 1");
+            assertThat(error.getText()).contains("Bukan artikel dalam format teks redaksi")
+                    // Issue 11: the editor page words the parser's fault in Indonesian (it said "headline" before).
+                    .contains("Baris pertama harus judul").contains("baris 1");
             assertThat(driver.findElement(By.id("content")).getAttribute("value")).startsWith("Penulis: Yunita Rahmayanti");
             assertThat(driver.findElements(By.id("preview-result"))).isEmpty();
             browser.screenshot("admin-5-invalid-paste");

@@ -124,7 +124,7 @@ if [[ -n "${EXPLAIN:-}" ]]; then
   for q in "select published_at, id from entry order by published_at desc, id desc limit 51" \
     "select published_at, entry_id from entry_topic where topic_id = $SPARSE_ID order by published_at desc, entry_id desc limit 51" \
     "select published_at, entry_id from entry_topic where topic_id = $DENSE_ID and (published_at, entry_id) < (now() - interval '30 days', 0) order by published_at desc, entry_id desc limit 51" \
-    "select topic_id, entries from topic_count"; do
+    "select topic_id, entries from topic_entry_count"; do
     echo "-- $q"; psql -X -At -c "explain (analyze, buffers, costs off) $q"
   done
 fi

@@ -23,19 +23,19 @@ public class TopicRepository implements PanacheRepository<Topic> {
         return list("order by lower(label)");
     }
 
-    /** Entry count per topic id (topics without entries may be missing), kept by triggers in {@code topic_count}. */
+    /** Entry count per topic id (topics without entries may be missing), kept by triggers in {@code topic_count} and its deltas (V55, V58). */
     public Map<Long, Long> countEntries() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery("select topic_id, entries from topic_count").getResultList();
+        List<Object[]> rows = getEntityManager().createNativeQuery("select topic_id, entries from topic_entry_count").getResultList();
         Map<Long, Long> counts = new HashMap<>();
         rows.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
         return counts;
     }
 
-    /** How many entries the topic holds, kept by triggers in {@code topic_count} (V55). */
+    /** How many entries the topic holds, kept by triggers in {@code topic_count} and its deltas (V55, V58). */
     public long countEntries(long topicId) {
         @SuppressWarnings("unchecked")
-        List<Number> rows = getEntityManager().createNativeQuery("select entries from topic_count where topic_id = ?1")
+        List<Number> rows = getEntityManager().createNativeQuery("select entries from topic_entry_count where topic_id = ?1")
                 .setParameter(1, topicId).getResultList();
         return rows.isEmpty() ? 0 : rows.get(0).longValue();
     }

@@ -89,9 +89,16 @@ public class AtomWriter extends XmlFeedWriter {
             category.setScheme(c.scheme());
             categories.add(category);
         }
+        if (e.stub()) {
+            Category kind = new Category();
+            kind.setTerm(PublishedFeed.PublishedEntry.RELATED_TERM);
+            kind.setLabel(PublishedFeed.PublishedEntry.RELATED_LABEL);
+            kind.setScheme(PublishedFeed.PublishedEntry.RELATED_SCHEME);
+            categories.add(kind);
+        }
         entry.setCategories(categories);
-        if (e.summary() != null) {
-            entry.setSummary(text(e.summary()));
+        if (e.feedSummary() != null) {
+            entry.setSummary(text(e.feedSummary()));
         }
         if (e.contentHtml() != null) {
             Content content = new Content();

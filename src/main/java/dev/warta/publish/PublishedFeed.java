@@ -70,6 +70,15 @@ public record PublishedFeed(
         return links;
     }
 
+    /**
+     * The same feed in the other formats, for the {@code Link} header only: the document itself has one
+     * {@code rel="alternate"}, the topic's HTML page, so that readers do not take a sibling format for the site.
+     */
+    public List<NavigationLink> otherFormats(FeedFormat format) {
+        return java.util.Arrays.stream(FeedFormat.values()).filter(f -> f != format)
+                .map(f -> new NavigationLink("alternate", url(f), f.mediaType())).toList();
+    }
+
     private String withQuery(FeedFormat format, String query) {
         return query == null || query.isEmpty() ? url(format) : url(format) + "?" + query;
     }

@@ -117,6 +117,16 @@ class FeedPageTest {
     }
 
     @Test
+    void aTopicPageShowsOneRowOfSubscribeLinks() {
+        String topic = url("/topics/" + TOPIC_SLUG);
+        Document page = Jsoup.parse(new String(get(topic).body(), StandardCharsets.UTF_8), topic);
+        assertThat(page.select("a[type='application/atom+xml']")).as("not repeated in the header").hasSize(1);
+        assertThat(page.select("section.subscribe a[type='application/atom+xml']")).hasSize(1);
+        Document home = Jsoup.parse(new String(get(url("/")).body(), StandardCharsets.UTF_8));
+        assertThat(home.select("header.site a[type='application/atom+xml']")).as("other pages keep it").hasSize(1);
+    }
+
+    @Test
     void theFeedsPageIsCachedLikeThePages() {
         String path = url("/feeds/all.rss");
         HttpResponse<byte[]> first = get(path, "Accept", BROWSER);

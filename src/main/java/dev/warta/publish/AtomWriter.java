@@ -47,8 +47,8 @@ public class AtomWriter extends XmlFeedWriter {
 
         feed.setAlternateLinks(List.of(link("alternate", published.htmlUrl(), "text/html", null)));
         List<Link> others = new ArrayList<>();
-        others.add(link("alternate", published.url(FeedFormat.RSS), FeedFormat.RSS.mediaType(), null));
-        others.add(link("alternate", published.url(FeedFormat.JSON), FeedFormat.JSON.mediaType(), null));
+        // One alternate, the HTML page (RFC 4287 §4.2.7.2 allows one per type and language, but readers take any
+        // alternate for the site); the other formats are in the Link header and on the pages.
         for (PublishedFeed.NavigationLink nav : published.navigation(FeedFormat.ATOM)) {
             others.add(link(nav.rel(), nav.href(), nav.type(), null));
         }
@@ -89,9 +89,16 @@ public class AtomWriter extends XmlFeedWriter {
             category.setScheme(c.scheme());
             categories.add(category);
         }
+        if (e.stub()) {
+            Category kind = new Category();
+            kind.setTerm(PublishedFeed.PublishedEntry.RELATED_TERM);
+            kind.setLabel(PublishedFeed.PublishedEntry.RELATED_LABEL);
+            kind.setScheme(PublishedFeed.PublishedEntry.RELATED_SCHEME);
+            categories.add(kind);
+        }
         entry.setCategories(categories);
-        if (e.summary() != null) {
-            entry.setSummary(text(e.summary()));
+        if (e.feedSummary() != null) {
+            entry.setSummary(text(e.feedSummary()));
         }
         if (e.contentHtml() != null) {
             Content content = new Content();

@@ -31,7 +31,7 @@ public class DocumentSender {
     static final CharSequence X_CONTENT_TYPE_OPTIONS = HttpHeaders.createOptimized("X-Content-Type-Options");
 
     /** How a kind of document is sent: how long caches may keep it, and the headers every answer of it carries. */
-    public record Rules(CharSequence cacheControl, CharSequence[] names, CharSequence[] values) {
+    public record Rules(CharSequence cacheControl, CharSequence[] names, CharSequence[] values, boolean variesByAccept) {
 
         /** {@code headers}: name, value, name, value, ... */
         public static Rules of(String cacheControl, String... headers) {
@@ -41,7 +41,15 @@ public class DocumentSender {
                 names[i] = HttpHeaders.createOptimized(headers[2 * i]);
                 values[i] = HttpHeaders.createOptimized(headers[2 * i + 1]);
             }
-            return new Rules(HttpHeaders.createOptimized(cacheControl), names, values);
+            return new Rules(HttpHeaders.createOptimized(cacheControl), names, values, false);
+        }
+
+        /**
+         * The same rules for an address whose answer {@code Accept} picks (a feed URL answers a browser with a page):
+         * every answer says {@code Vary: Accept}, so that no cache gives a reader the page or a browser the feed.
+         */
+        public Rules varyingByAccept() {
+            return new Rules(cacheControl, names, values, true);
         }
     }
 
@@ -80,7 +88,7 @@ public class DocumentSender {
         headers.add(HttpHeaders.LAST_MODIFIED, wire.lastModified());
         headers.add(HttpHeaders.CACHE_CONTROL, rules.cacheControl());
         // The media type follows Accept where browsers get another one, and the format too when negotiated.
-        headers.add(VARY, doc.browserContentType() != null ? VARY_NEGOTIATED : VARY_ENCODING);
+        headers.add(VARY, doc.browserContentType() != null || rules.variesByAccept() ? VARY_NEGOTIATED : VARY_ENCODING);
         for (int i = 0; i < rules.names().length; i++) {
             headers.add(rules.names()[i], rules.values()[i]);
         }

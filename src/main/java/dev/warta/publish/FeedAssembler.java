@@ -16,6 +16,7 @@ import dev.warta.WartaConfig;
 import dev.warta.entry.Entry;
 import dev.warta.entry.EntryList;
 import dev.warta.entry.EntryPager;
+import dev.warta.entry.EntryRepository;
 import dev.warta.entry.EntryViews;
 import dev.warta.entry.ListPage;
 import dev.warta.entry.RelatedLink;
@@ -29,11 +30,13 @@ public class FeedAssembler {
     static final String LANGUAGE = "id";
 
     private final EntryPager pager;
+    private final EntryRepository entries;
     private final TopicRepository topics;
     private final WartaConfig config;
 
-    FeedAssembler(EntryPager pager, TopicRepository topics, WartaConfig config) {
+    FeedAssembler(EntryPager pager, EntryRepository entries, TopicRepository topics, WartaConfig config) {
         this.pager = pager;
+        this.entries = entries;
         this.topics = topics;
         this.config = config;
     }
@@ -142,9 +145,15 @@ public class FeedAssembler {
                 categories,
                 related,
                 e.isStub(),
+                e.isStub() ? linkedFrom(e) : List.of(),
                 e.imageUrl,
                 e.sourceFeedUrl == null ? null
                         : new PublishedFeed.PublishedSource(e.sourceFeedUrl, e.sourceTitle, e.sourceFeedUrl, e.sourceSiteUrl));
+    }
+
+    /** The titles of the articles that link a stub, oldest link first (by id: the same bytes in every process). */
+    private List<String> linkedFrom(Entry stub) {
+        return entries.linking(stub.id).stream().sorted(Comparator.comparing((Entry l) -> l.id)).map(l -> l.title).toList();
     }
 
     private static Instant updated(List<Entry> entries, Instant fallback) {

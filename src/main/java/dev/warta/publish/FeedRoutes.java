@@ -40,7 +40,7 @@ public class FeedRoutes {
         this.publicUrl = publicUrl;
         // Feeds are public and carry no credentials: any origin may read them, validators and links included.
         this.rules = DocumentSender.Rules.of("public, max-age=" + config.publish().maxAge(),
-                "Access-Control-Allow-Origin", "*", "Access-Control-Expose-Headers", "ETag, Link, Content-Location");
+                "Access-Control-Allow-Origin", "*", "Access-Control-Expose-Headers", "ETag, Link, Content-Location").varyingByAccept();
     }
 
     void register(@Observes Router router, io.vertx.core.Vertx vertx) {

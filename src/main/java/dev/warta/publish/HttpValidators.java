@@ -11,7 +11,7 @@ import java.util.Optional;
 import dev.warta.FeedFormat;
 
 /** The HTTP rules feeds are served by: conditional requests (RFC 9110 §13), gzip and format negotiation. */
-final class HttpValidators {
+public final class HttpValidators {
 
     private HttpValidators() {
     }
@@ -118,6 +118,49 @@ final class HttpValidators {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code Accept} prefers an HTML page to every feed format: {@code text/html} (or {@code text/*}) at a
+     * higher q than any feed type, aliases included. A browser navigating ({@code text/html,...,application/xml;q=0.9})
+     * does; a feed reader does not, even one that lists {@code text/html} beside the feed types at the same q
+     * (Miniflux), or sends {@code *}{@code /*} or nothing: ties keep the feed, so no reader loses its bytes.
+     */
+    public static boolean prefersHtml(String accept) {
+        if (accept == null || !accept.toLowerCase(Locale.ROOT).contains("text/")) {
+            return false;
+        }
+        double html = htmlQuality(accept);
+        if (html <= 0) {
+            return false;
+        }
+        for (FeedFormat format : FeedFormat.values()) {
+            if (quality(accept, format) >= html) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The q of the most specific range matching {@code text/html}. */
+    private static double htmlQuality(String accept) {
+        int bestSpecificity = -1;
+        double q = 0;
+        for (String part : accept.split(",")) {
+            String[] pieces = part.split(";");
+            String range = pieces[0].strip().toLowerCase(Locale.ROOT);
+            int specificity = switch (range) {
+                case "text/html" -> 3;
+                case "text/*" -> 2;
+                case "*/*" -> 1;
+                default -> -1;
+            };
+            if (specificity > bestSpecificity) {
+                bestSpecificity = specificity;
+                q = quality(pieces);
+            }
+        }
+        return q;
     }
 
     /**

@@ -65,8 +65,8 @@ public class JsonFeedWriter {
         item.put("id", e.id());
         item.put("url", e.link());
         item.put("title", e.title());
-        if (e.summary() != null) {
-            item.put("summary", e.summary());
+        if (e.feedSummary() != null) {
+            item.put("summary", e.feedSummary());
         }
         if (e.contentHtml() != null) {
             item.put("content_html", e.contentHtml());

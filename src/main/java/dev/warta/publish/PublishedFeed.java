@@ -70,6 +70,15 @@ public record PublishedFeed(
         return links;
     }
 
+    /**
+     * The same feed in the other formats, for the {@code Link} header only: the document itself has one
+     * {@code rel="alternate"}, the topic's HTML page, so that readers do not take a sibling format for the site.
+     */
+    public List<NavigationLink> otherFormats(FeedFormat format) {
+        return java.util.Arrays.stream(FeedFormat.values()).filter(f -> f != format)
+                .map(f -> new NavigationLink("alternate", url(f), f.mediaType())).toList();
+    }
+
     private String withQuery(FeedFormat format, String query) {
         return query == null || query.isEmpty() ? url(format) : url(format) + "?" + query;
     }
@@ -95,8 +104,34 @@ public record PublishedFeed(
             List<Category> categories,
             List<Related> related,
             boolean stub,
+            List<String> linkedFrom,
             String imageUrl,
             PublishedSource source) {
+
+        /** Atom/RSS {@code category} (and its scheme) that marks a stub as a related article, not an article. */
+        public static final String RELATED_TERM = "related";
+        public static final String RELATED_SCHEME = "urn:warta:entry-kind";
+        public static final String RELATED_LABEL = "Artikel terkait";
+
+        /**
+         * The summary a feed shows: an article's own; for a stub, that it is a related article of the articles that
+         * link it, by their titles (then its own lede, if any), so no reader takes a title alone for an article.
+         */
+        public String feedSummary() {
+            if (!stub) {
+                return summary;
+            }
+            String note = linkedFrom.isEmpty() ? RELATED_LABEL + "." : RELATED_LABEL + " dari " + titles(linkedFrom) + ".";
+            return summary == null ? note : note + " " + summary;
+        }
+
+        private static String titles(List<String> titles) {
+            List<String> quoted = titles.stream().map(t -> "\u201c" + t + "\u201d").toList();
+            if (quoted.size() == 1) {
+                return quoted.get(0);
+            }
+            return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " dan " + quoted.get(quoted.size() - 1);
+        }
 
         /** The image's media type as far as its file name tells, for the enclosure. */
         public String imageType() {

@@ -198,7 +198,9 @@ public class PublishedFeeds {
             case JSON -> json.write(feed);
         };
         renders.increment();
-        String links = RenderedDocument.linkHeader(feed.navigation(format));
+        List<PublishedFeed.NavigationLink> header = new ArrayList<>(feed.navigation(format));
+        header.addAll(feed.otherFormats(format));
+        String links = RenderedDocument.linkHeader(header);
         return RenderedDocument.of(version.version(), format.contentType(),
                 format == FeedFormat.JSON ? JSON_FOR_BROWSERS : XML_FOR_BROWSERS, bytes, version.changedAt(), links,
                 feed.selfUrl(format));

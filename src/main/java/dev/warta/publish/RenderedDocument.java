@@ -122,6 +122,9 @@ public record RenderedDocument(
                 s.append(", ");
             }
             s.append('<').append(link.href()).append(">; rel=\"").append(link.rel()).append('"');
+            if (link.rel().equals("alternate") && link.type() != null) {
+                s.append("; type=\"").append(link.type()).append('"');
+            }
         }
         return s.toString();
     }

@@ -80,6 +80,12 @@ public class RssWriter extends XmlFeedWriter {
             category.setValue(c.label());
             categories.add(category);
         }
+        if (e.stub()) {
+            Category kind = new Category();
+            kind.setDomain(PublishedFeed.PublishedEntry.RELATED_SCHEME);
+            kind.setValue(PublishedFeed.PublishedEntry.RELATED_TERM);
+            categories.add(kind);
+        }
         item.setCategories(categories);
         if (e.imageUrl() != null) {
             // RSS requires a length; 0 is the convention when it is unknown (Warta does not fetch the image).
@@ -96,10 +102,10 @@ public class RssWriter extends XmlFeedWriter {
             source.setValue(e.source().title());
             item.setSource(source);
         }
-        if (e.summary() != null) {
+        if (e.feedSummary() != null) {
             Description description = new Description();
             description.setType("text/plain");
-            description.setValue(e.summary());
+            description.setValue(e.feedSummary());
             item.setDescription(description);
         }
         String html = contentWithRelated(e);

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.warta.entry.EntryView;
 import dev.warta.publish.ContentVersion;
+import dev.warta.publish.FeedTarget;
 import dev.warta.publish.RenderedDocument;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +45,8 @@ public class PageRenderer {
         static native TemplateInstance topic(String site, String base, List<FeedLink> feeds, String label, String slug,
                 List<EntryView> entries, String older, String newer);
 
+        static native TemplateInstance feed(String site, String base, List<FeedLink> feeds, PageViews.FeedPage page);
+
         static native TemplateInstance entry(String site, String base, List<FeedLink> feeds, EntryView entry,
                 List<EntryView> linkedFrom);
     }
@@ -72,6 +75,20 @@ public class PageRenderer {
                 page.entries(), page.older(), page.newer()), at.changedAt(), links.isEmpty() ? null : String.join(", ", links));
     }
 
+    /** A feed's address as a browser is shown it: the feed's entries and how to subscribe to it. */
+    RenderedDocument feedPage(FeedTarget target, ContentVersion at) {
+        PageViews.FeedPage page = views.feed(target);
+        List<String> links = new ArrayList<>();
+        if (page.older() != null) {
+            links.add("<" + page.older() + ">; rel=\"next\"");
+        }
+        if (page.newer() != null) {
+            links.add("<" + page.newer() + ">; rel=\"prev\"");
+        }
+        return document(at.version(), Templates.feed(views.siteTitle(), target.base(), page.feeds(), page), at.changedAt(),
+                links.isEmpty() ? null : String.join(", ", links));
+    }
+
     /** An entry page last changed when the entry did, or when its version last moved (a line, a label, a linker). */
     RenderedDocument entry(long id, String base, ContentVersion at) {
         PageViews.EntryPage page = views.entry(id, base);
@@ -96,6 +113,19 @@ public class PageRenderer {
 
         static String longDate(Instant instant) {
             return LONG.format(instant.atZone(JAKARTA));
+        }
+
+        private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy",
+                Locale.forLanguageTag("id"));
+
+        /** A day-only date (the source gave no time: midnight in Jakarta) as the day alone, never "00:00 WIB". */
+        static String dayDate(Instant instant) {
+            return DAY.format(instant.atZone(JAKARTA));
+        }
+
+        /** The entry's publication as the newsroom writes it: the day alone when the source gave only the day. */
+        static String publishedText(EntryView entry) {
+            return entry.publishedDayOnly() ? dayDate(entry.published()) : longDate(entry.published());
         }
 
         static String shortDate(Instant instant) {

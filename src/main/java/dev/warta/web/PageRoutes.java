@@ -1,6 +1,7 @@
 package dev.warta.web;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,7 +11,11 @@ import dev.warta.PublicUrl;
 import dev.warta.SiteUrls;
 import dev.warta.WartaConfig;
 import dev.warta.publish.DocumentSender;
+import dev.warta.publish.FeedTarget;
+import dev.warta.publish.HttpValidators;
+import dev.warta.publish.PublishedFeeds;
 import dev.warta.publish.RenderedDocument;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -35,21 +40,59 @@ public class PageRoutes {
     private final PublishedPages pages;
     private final DocumentSender sender;
     private final PublicUrl publicUrl;
+    private final PublishedFeeds feeds;
     private final DocumentSender.Rules rules;
+    private final DocumentSender.Rules feedPageRules;
 
-    PageRoutes(PublishedPages pages, DocumentSender sender, PublicUrl publicUrl, WartaConfig config) {
+    PageRoutes(PublishedPages pages, PublishedFeeds feeds, DocumentSender sender, PublicUrl publicUrl, WartaConfig config) {
         this.pages = pages;
+        this.feeds = feeds;
         this.sender = sender;
         this.publicUrl = publicUrl;
         this.rules = DocumentSender.Rules.of("public, max-age=" + config.publish().pageMaxAge(),
                 "Content-Security-Policy", CONTENT_SECURITY_POLICY, "X-Frame-Options", "SAMEORIGIN",
                 "Referrer-Policy", "strict-origin-when-cross-origin");
+        this.feedPageRules = rules.varyingByAccept();
     }
 
     void register(@Observes Router router) {
         router.route("/").order(-100).handler(this::handle);
         router.route(SiteUrls.TOPIC_PAGES + "*").order(-100).handler(this::handle);
         router.route(SiteUrls.ENTRY_PAGES + "*").order(-100).handler(this::handle);
+        // Before publish.FeedRoutes (-100): a feed's address answers a browser with a page and everyone else with the
+        // feed, so web decides and publish, which knows nothing of pages, keeps serving the bytes (ctx.next()).
+        router.route(SiteUrls.FEEDS + "*").order(-101).handler(this::feedPage);
+    }
+
+    /**
+     * A feed's address asked for by a request whose {@code Accept} prefers {@code text/html} to every feed type: the
+     * Indonesian page of that feed. Everything else (readers, {@code *}{@code /*}, no Accept, other methods) goes on.
+     */
+    void feedPage(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        HttpMethod method = request.method();
+        if ((method != HttpMethod.GET && method != HttpMethod.HEAD)
+                || !HttpValidators.prefersHtml(request.getHeader(HttpHeaders.ACCEPT))) {
+            ctx.next();
+            return;
+        }
+        try {
+            Optional<FeedTarget> feed = FeedTarget.parse(request.path(), request::getParam, null,
+                    publicUrl.base(request), feeds.defaultLimit(), feeds.maxLimit());
+            if (feed.isEmpty()) {
+                ctx.next();
+                return;
+            }
+            PageTarget target = new PageTarget.FeedPage(feed.get());
+            RenderedDocument hit = pages.cached(target);
+            if (hit != null) {
+                sender.send(ctx, hit, feedPageRules, false);
+            } else {
+                sender.blocking(ctx, () -> pages.current(target), feedPageRules, false);
+            }
+        } catch (ProblemException e) {
+            ctx.fail(e);
+        }
     }
 
     void handle(RoutingContext ctx) {

@@ -9,12 +9,14 @@ import dev.warta.ProblemException;
 import dev.warta.SiteUrls;
 import dev.warta.entry.Cursor;
 import dev.warta.entry.ListPage;
+import dev.warta.publish.FeedTarget;
 
 /**
  * Which HTML page a request names, with the base URL its links start with; as a value it is the page's key in the
  * render cache (a page is rendered per base URL, as feeds are).
  */
-public sealed interface PageTarget permits PageTarget.Home, PageTarget.TopicPage, PageTarget.EntryPage {
+public sealed interface PageTarget permits PageTarget.Home, PageTarget.TopicPage, PageTarget.EntryPage,
+        PageTarget.FeedPage {
 
     /** Entries on a topic page. */
     int TOPIC_ENTRIES = 50;
@@ -31,6 +33,17 @@ public sealed interface PageTarget permits PageTarget.Home, PageTarget.TopicPage
 
     /** {@code /entries/<id>}: an entry, or a stub with the articles that name it. */
     record EntryPage(long id, String base) implements PageTarget {
+    }
+
+    /**
+     * A feed's address opened by a browser: the page of the same entries the feed document holds, saying how to
+     * subscribe; kept apart from the feed's own bytes in the cache by being another key.
+     */
+    record FeedPage(FeedTarget feed) implements PageTarget {
+        @Override
+        public String base() {
+            return feed.base();
+        }
     }
 
     Pattern TOPIC = Pattern.compile(Pattern.quote(SiteUrls.TOPIC_PAGES) + "([a-z0-9]+(?:-[a-z0-9]+)*)");

@@ -13,6 +13,7 @@ import dev.warta.entry.Cursor;
 import dev.warta.entry.EntryView;
 import dev.warta.entry.EntryViews;
 import dev.warta.entry.ListPage;
+import dev.warta.publish.FeedTarget;
 import dev.warta.topic.Topic;
 import dev.warta.topic.TopicRepository;
 
@@ -45,6 +46,14 @@ public class PageViews {
     }
 
     public record EntryPage(List<FeedLink> feeds, EntryView entry, List<EntryView> linkedFrom) {
+    }
+
+    /**
+     * A feed opened in a browser: the entries the feed document holds, its own address ({@code self}) to copy into a
+     * feed reader, and the pages next to it in the same format. {@code slug} and {@code page} are null for every entry.
+     */
+    public record FeedPage(List<FeedLink> feeds, String slug, String label, FeedLink self, String page,
+            List<EntryView> entries, String older, String newer) {
     }
 
     public String siteTitle() {
@@ -82,6 +91,29 @@ public class PageViews {
         EntryView entry = entries.get(id, base);
         List<FeedLink> feeds = entry.topics().stream().flatMap(t -> FeedLink.topic(base, t.slug(), t.label()).stream()).toList();
         return new EntryPage(feeds.isEmpty() ? FeedLink.site(base, siteTitle) : feeds, entry, entries.linking(id, base));
+    }
+
+    /** @throws ProblemException not found when no topic has the slug */
+    @Transactional
+    public FeedPage feed(FeedTarget target) {
+        String base = target.base();
+        SiteUrls urls = SiteUrls.at(base);
+        String label = siteTitle;
+        List<FeedLink> feeds = FeedLink.site(base, siteTitle);
+        EntryViews.Listed listed;
+        if (target.isAll()) {
+            listed = entries.list(null, target.page(), base);
+        } else {
+            Topic topic = topics.findBySlug(target.slug())
+                    .orElseThrow(() -> ProblemException.notFound("no topic with slug \"" + target.slug() + "\""));
+            label = topic.label;
+            feeds = FeedLink.topic(base, topic.slug, topic.label);
+            listed = entries.inTopic(topic.id, target.page(), base);
+        }
+        String here = urls.feed(target.slug(), target.format());
+        FeedLink self = feeds.stream().filter(f -> f.type().equals(target.format().mediaType())).findFirst().orElseThrow();
+        return new FeedPage(feeds, target.slug(), label, self, target.isAll() ? null : urls.topicPage(target.slug()),
+                listed.entries(), link(here, "before", listed.older()), link(here, "after", listed.newer()));
     }
 
     private static String link(String page, String parameter, Cursor cursor) {

@@ -55,10 +55,12 @@ public class PublishedPages {
             return cache.current(target, at.version(), () -> renderer.home(home.base(), at));
         }
         if (target instanceof PageTarget.TopicPage topic) {
-            FeedKey key = publishedFeeds.topicKey(topic.slug());
-            ContentVersion known = feeds.known(key);
-            ContentVersion at = known != null ? known : feeds.load(key);
+            ContentVersion at = feedVersion(publishedFeeds.topicKey(topic.slug()));
             return cache.current(target, at.version(), () -> renderer.topic(topic, at));
+        }
+        if (target instanceof PageTarget.FeedPage page) {
+            ContentVersion at = feedVersion(publishedFeeds.feedKey(page.feed()));
+            return cache.current(target, at.version(), () -> renderer.feedPage(page.feed(), at));
         }
         PageTarget.EntryPage entry = (PageTarget.EntryPage) target;
         // Read on every miss: the version's time is the page's Last-Modified when a line or a linker moved it.
@@ -66,15 +68,26 @@ public class PublishedPages {
         return cache.current(target, at.version(), () -> renderer.entry(entry.id(), entry.base(), at));
     }
 
+    private ContentVersion feedVersion(FeedKey key) {
+        ContentVersion known = feeds.known(key);
+        return known != null ? known : feeds.load(key);
+    }
+
     private Long knownVersion(PageTarget target) {
         if (target instanceof PageTarget.Home) {
             return feeds.topicsVersion();
         }
         if (target instanceof PageTarget.TopicPage topic) {
-            FeedKey key = feeds.topicKey(topic.slug());
-            ContentVersion known = key == null ? null : feeds.known(key);
-            return known == null ? null : known.version();
+            return knownVersion(feeds.topicKey(topic.slug()));
+        }
+        if (target instanceof PageTarget.FeedPage page) {
+            return knownVersion(page.feed().isAll() ? FeedKey.all() : feeds.topicKey(page.feed().slug()));
         }
         return entries.known(((PageTarget.EntryPage) target).id());
+    }
+
+    private Long knownVersion(FeedKey key) {
+        ContentVersion known = key == null ? null : feeds.known(key);
+        return known == null ? null : known.version();
     }
 }

@@ -115,7 +115,8 @@ class ArticleIngestFlowTest {
         for (Entry stub : feed.getEntries().subList(1, 4)) {
             assertThat(jakartaDay(stub.getPublished())).as("a stub is dated by the article that links it")
                     .isEqualTo(LocalDate.of(2022, 12, 19));
-            assertThat(stub.getCategories()).extracting(Category::getLabel).containsExactly(TOPIC_LABEL);
+            // Changed deliberately (issue 11): a stub also carries the category that marks it as a related article.
+            assertThat(stub.getCategories()).extracting(Category::getLabel).containsExactly(TOPIC_LABEL, "Artikel terkait");
             String page = stub.getAlternateLinks().get(0).getHref();
             assertThat(related).extracting(Link::getHref).contains(page);
             given().get(page).then().statusCode(200).contentType(startsWith("text/html"));

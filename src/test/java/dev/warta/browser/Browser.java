@@ -92,6 +92,11 @@ public final class Browser implements AutoCloseable {
      * fails.
      */
     public static Browser start() {
+        return start(new String[0]);
+    }
+
+    /** Starts Chromium with more command-line switches, e.g. {@code --disable-features=XSLT}. */
+    public static Browser start(String... arguments) {
         Optional<Path> chromium = CHROMIUM.find();
         Optional<Path> chromedriver = CHROMEDRIVER.find();
         if (chromium.isEmpty() || chromedriver.isEmpty()) {
@@ -113,6 +118,7 @@ public final class Browser implements AutoCloseable {
                     "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--disable-extensions", "--window-size=1280,1000", "--lang=id",
                     "--user-data-dir=" + profile);
+            options.addArguments(arguments);
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.get().toFile())
                     .usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);

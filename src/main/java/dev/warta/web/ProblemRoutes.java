@@ -66,6 +66,9 @@ public class ProblemRoutes {
             response.putHeader(HttpHeaders.VARY, "Accept");
         }
         int status = ProblemStatus.of(problem);
+        for (Map.Entry<String, String> h : ProblemStatus.headers(problem).entrySet()) {
+            response.putHeader(h.getKey(), h.getValue());
+        }
         try {
             if (page && browser(ctx.request())) {
                 response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, PageRenderer.HTML)
@@ -78,9 +81,6 @@ public class ProblemRoutes {
             response.setStatusCode(status)
                     .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON)
                     .putHeader("Access-Control-Allow-Origin", "*");
-            for (Map.Entry<String, String> h : ProblemStatus.headers(problem).entrySet()) {
-                response.putHeader(h.getKey(), h.getValue());
-            }
             end(ctx, body);
         } catch (JsonProcessingException | RuntimeException e) {
             Log.error("A problem could not be written", e);

@@ -155,6 +155,7 @@ class FullTextSourceTest {
         long id = subscribe(false);
         assertThat(worker.runOnce()).isZero();
         assertThat(site.hits("/berita/1")).isZero();
+        assertThat(db.count("full_text_page")).as("no page is even wanted").isZero();
         JsonPath source = Sources.get(id);
         assertThat(source.getBoolean("fullText")).isFalse();
         assertThat(source.getInt("fullTextFetched")).isZero();

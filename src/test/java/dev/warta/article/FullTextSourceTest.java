@@ -81,6 +81,11 @@ class FullTextSourceTest {
         worker.runOnce();
         assertThat(site.hits("/berita/1")).isEqualTo(1);
         assertThat(site.hits("/berita/2")).isEqualTo(1);
+
+        // Unsubscribing takes the source's pages with it; the entries keep their bodies.
+        given().auth().oauth2(TOKEN).delete("/api/sources/" + id).then().statusCode(204);
+        assertThat(db.count("full_text_page")).isZero();
+        assertThat(entryTitled("Harga Cabai Naik").getString("contentHtml")).contains(OTHER);
     }
 
     @Test

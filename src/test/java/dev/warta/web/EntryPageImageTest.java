@@ -87,6 +87,29 @@ class EntryPageImageTest {
     }
 
     @Test
+    void aNewCaptionAloneShowsOnTheCachedPageAndInTheFeed() {
+        Map<String, Object> image = new HashMap<>(Map.of("url", "https://foto.example/jatiluwih.jpg", "caption", "Petani memanen padi"));
+        long id = publish(image, "<p>Petani memanen padi.</p>");
+        assertThat(page(id).select("figcaption").text()).isEqualTo("Petani memanen padi");
+        assertThat(feedCaption()).isEqualTo("Petani memanen padi");
+
+        image.put("caption", "Petani memanen padi di Jatiluwih");
+        Map<String, Object> article = new HashMap<>(Map.of("title", TITLE, "contentHtml", "<p>Petani memanen padi.</p>",
+                "published", "2022-12-21T10:00:00+07:00", "topics", List.of("Foto"), "image", image));
+        given().auth().oauth2(TOKEN).contentType("application/json").body(article).post("/api/articles")
+                .then().statusCode(200).header("Warta-Ingest-Outcome", "updated");
+        assertThat(page(id).select("figcaption").text()).as("the page's version moved with the row").isEqualTo("Petani memanen padi di Jatiluwih");
+        assertThat(feedCaption()).as("the feed's version moved too").isEqualTo("Petani memanen padi di Jatiluwih");
+    }
+
+    private static String feedCaption() {
+        byte[] atom = given().get("/feeds/topics/foto.atom").then().statusCode(200).extract().asByteArray();
+        var media = (com.rometools.modules.mediarss.MediaEntryModule) dev.warta.FeedReader.synd(atom).getEntries().get(0)
+                .getModule(com.rometools.modules.mediarss.MediaModule.URI);
+        return media.getMediaContents()[0].getMetadata().getDescription();
+    }
+
+    @Test
     void anEntryWithoutImageHasNoFigure() {
         long id = publish(null, "<p>Petani memanen padi.</p>");
         assertThat(page(id).select("figure.lead-image, article img")).isEmpty();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.warta.LeadImage;
 import dev.warta.entry.Byline;
 import dev.warta.ingest.EntryDraft;
 
@@ -15,7 +16,8 @@ import dev.warta.ingest.EntryDraft;
  * @param bodyHtml    paragraphs and subheadings as HTML, without bylines, related links, credit or trailer
  * @param topics      topic labels, in the order found
  * @param url         the article's canonical address, when known
- * @param imageUrl    the lead image ({@code og:image}), absolute, when the page names one
+ * @param image       the lead image ({@code og:image}, JSON-LD {@code image}), absolute, with its type, size, caption
+ *                    and credit when the source states them; null when it names none
  * @param modifiedAt  when the page says the article was last changed, or null
  * @param tags        the page's tags (keywords), in the page's order
  * @param publishedDayOnly the source states only the day of {@code publishedAt} ("(19/12/2022)"): midnight in Jakarta
@@ -29,7 +31,7 @@ public record ArticleDraft(
         List<RelatedArticle> related,
         List<String> topics,
         String url,
-        String imageUrl,
+        LeadImage image,
         Instant modifiedAt,
         List<String> tags,
         boolean publishedDayOnly) {
@@ -51,12 +53,17 @@ public record ArticleDraft(
         this(title, summary, byline, publishedAt, bodyHtml, related, topics, null, null, null, List.of(), true);
     }
 
+    /** The lead image's address, or null. */
+    public String imageUrl() {
+        return LeadImage.urlOf(image);
+    }
+
     /** A "Baca juga" article: its title, and its address when the source has one. */
     public record RelatedArticle(String title, String url) {
     }
 
     public ArticleDraft withPublishedAt(Instant instant, boolean dayOnly) {
-        return new ArticleDraft(title, summary, byline, instant, bodyHtml, related, topics, url, imageUrl, modifiedAt, tags,
+        return new ArticleDraft(title, summary, byline, instant, bodyHtml, related, topics, url, image, modifiedAt, tags,
                 dayOnly);
     }
 
@@ -67,7 +74,7 @@ public record ArticleDraft(
                 all.add(t.strip());
             }
         }
-        return new ArticleDraft(title, summary, byline, publishedAt, bodyHtml, related, all, url, imageUrl, modifiedAt, tags,
+        return new ArticleDraft(title, summary, byline, publishedAt, bodyHtml, related, all, url, image, modifiedAt, tags,
                 publishedDayOnly);
     }
 
@@ -76,13 +83,13 @@ public record ArticleDraft(
         if (url != null || address == null) {
             return this;
         }
-        return new ArticleDraft(title, summary, byline, publishedAt, bodyHtml, related, topics, address, imageUrl, modifiedAt,
+        return new ArticleDraft(title, summary, byline, publishedAt, bodyHtml, related, topics, address, image, modifiedAt,
                 tags, publishedDayOnly);
     }
 
     EntryDraft toEntryDraft() {
         return new EntryDraft(title, summary, bodyHtml, byline, url, publishedAt, topics,
-                related.stream().map(r -> new EntryDraft.RelatedDraft(r.title(), r.url())).toList(), imageUrl, modifiedAt,
+                related.stream().map(r -> new EntryDraft.RelatedDraft(r.title(), r.url())).toList(), image, modifiedAt,
                 publishedDayOnly);
     }
 }

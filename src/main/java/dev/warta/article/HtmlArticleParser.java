@@ -12,6 +12,7 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
+import dev.warta.LeadImage;
 import dev.warta.entry.Byline;
 
 /**
@@ -41,13 +42,18 @@ public class HtmlArticleParser {
             Instant publishedAt,
             boolean publishedDayOnly,
             Instant modifiedAt,
-            String imageUrl,
+            LeadImage image,
             List<String> tags,
             List<String> trailerTopics,
             String bodyHtml,
             List<ArticleDraft.RelatedArticle> related,
             URI next,
             List<String> notes) {
+
+        /** The lead image's address, or null. */
+        public String imageUrl() {
+            return LeadImage.urlOf(image);
+        }
     }
 
     /** Reads one page and joins nothing: the draft of a single-page article. */

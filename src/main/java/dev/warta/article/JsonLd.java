@@ -155,6 +155,17 @@ final class JsonLd {
         return textOf(target);
     }
 
+    /**
+     * The thing a field names, as its own object: the field's object, or the first of its array, a reference resolved
+     * (an article's {@code image} as an {@code ImageObject}); empty when the field is a plain value or absent.
+     */
+    Optional<JsonLd> thing(String field) {
+        JsonNode node = article.get(field);
+        JsonNode first = node != null && node.isArray() ? (node.isEmpty() ? null : node.get(0)) : node;
+        JsonNode target = deref(first);
+        return target != null && target.isObject() ? Optional.of(new JsonLd(target, byId)) : Optional.empty();
+    }
+
     /** {@code keywords}: an array, or one comma-separated string. */
     List<String> keywords() {
         List<String> keywords = new ArrayList<>();

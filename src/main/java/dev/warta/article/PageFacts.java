@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import dev.warta.LeadImage;
+
 /**
  * What a page states about its article outside the article's text. Each field comes from the most reliable
  * place that has it: metadata a newsroom's CMS writes ({@code og:*}, {@code article:*}, JSON-LD) before text
@@ -21,7 +23,7 @@ import org.jsoup.nodes.Element;
  * @param publisher the site's name ({@code og:site_name}, else JSON-LD's publisher)
  */
 record PageFacts(String title, String summary, String author, String editor, String publisher,
-        NewsDate published, Instant modified, String image, List<String> tags) {
+        NewsDate published, Instant modified, LeadImage image, List<String> tags) {
 
     private static final Pattern SITE_SUFFIX = Pattern.compile("\\s+[-–—|:]\\s+[^-–—|]{2,60}$");
     private static final Pattern PAGE_SUFFIX = Pattern.compile("(?iu)\\s*[-–—|]?\\s*halaman\\s+\\d+\\s*$");
@@ -39,10 +41,7 @@ record PageFacts(String title, String summary, String author, String editor, Str
         String summary = meta.meta("description", "og:description", "twitter:description")
                 .or(() -> ld.flatMap(j -> j.text("description")))
                 .map(PlainText::spaces).orElse(null);
-        String image = meta.meta("og:image", "og:image:url", "twitter:image")
-                .or(() -> ld.flatMap(j -> j.url("image")))
-                .or(() -> meta.link("image_src"))
-                .flatMap(src -> PageUrls.resolve(base, src)).orElse(null);
+        LeadImage image = PageImage.read(meta, base);
         String editor = byline(doc.selectFirst("#editor")).or(() -> names(ld, "editor")).orElse(null);
         return new PageFacts(title(doc, meta, siteName), summary, author(doc, meta, siteName), editor, publisher,
                 published(doc, meta), modified(meta), image, tags(doc, meta));

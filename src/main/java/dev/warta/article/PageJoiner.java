@@ -47,7 +47,7 @@ final class PageJoiner {
                 first.byline().editor(), reporter, first.byline().publisher(), city, credit);
         return new ArticleDraft(first.title(), first.summary(), byline, first.publishedAt(),
                 bodies.length() == 0 ? null : bodies.toString(), related(pages), topics, first.canonicalUrl(),
-                first.imageUrl(), first.modifiedAt(), tags, first.publishedDayOnly());
+                first.image(), first.modifiedAt(), tags, first.publishedDayOnly());
     }
 
     /** Every page's related articles once, in order, without those that are the article itself. */

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.warta.LeadImage;
 import dev.warta.ProblemException;
 import dev.warta.entry.Byline;
 import dev.warta.ingest.TitleKey;
@@ -24,6 +25,9 @@ import dev.warta.topic.Slugs;
  *  "url": …, "image": …, "topics": […], "related": [{"title": …, "url": …}]}
  * </pre>
  *
+ * {@code image} is the lead image's address, or an object of it and what is known of it:
+ * {@code {"url": …, "type": "image/jpeg", "width": 800, "height": 450, "caption": …, "credit": …}}.
+ *
  * Every fault is a 400 naming the field ({@code related[1].url}); unknown fields are faults too, so a typo
  * ({@code "summery"}) is not silently dropped.
  */
@@ -32,6 +36,7 @@ final class StructuredArticleReader {
     static final Set<String> FIELDS = Set.of("title", "summary", "contentHtml", "author", "editor", "published", "modified",
             "url", "image", "topics", "related");
     private static final Set<String> RELATED_FIELDS = Set.of("title", "url");
+    private static final Set<String> IMAGE_FIELDS = Set.of("url", "type", "width", "height", "caption", "credit");
 
     private StructuredArticleReader() {
     }
@@ -70,7 +75,7 @@ final class StructuredArticleReader {
                 null, null, null, null);
         return new ArticleDraft(title, string(root, "summary", "summary").orElse(null), byline,
                 published == null ? null : published.instant(), string(root, "contentHtml", "contentHtml").orElse(null), related,
-                topics, url(root, "url", "url").orElse(null), url(root, "image", "image").orElse(null),
+                topics, url(root, "url", "url").orElse(null), image(root),
                 modified == null ? null : modified.instant(), List.of(), published != null && published.dayOnly());
     }
 
@@ -111,6 +116,39 @@ final class StructuredArticleReader {
             related.add(new ArticleDraft.RelatedArticle(relatedTitle, url(r, "url", field + ".url").orElse(null)));
         }
         return related;
+    }
+
+    /** {@code image}: an address, or an object of an address (required) and what is known of the image. */
+    private static LeadImage image(JsonNode root) {
+        JsonNode node = root.get("image");
+        if (node == null || !node.isObject()) {
+            return url(root, "image", "image").map(LeadImage::of).orElse(null);
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!IMAGE_FIELDS.contains(name)) {
+                throw invalid("image." + name, "\"" + name + "\" is not a field of an image (url, type, width, height, caption, credit)");
+            }
+        }
+        String url = url(node, "url", "image.url").orElseThrow(() -> invalid("image.url", "image.url is required"));
+        String type = string(node, "type", "image.type").orElse(null);
+        if (type != null && !type.toLowerCase(java.util.Locale.ROOT).matches("image/[a-z0-9.+-]+")) {
+            throw invalid("image.type", "image.type \"" + type + "\" is not an image media type (e.g. image/jpeg)");
+        }
+        return new LeadImage(url, type == null ? null : type.toLowerCase(java.util.Locale.ROOT), pixels(node, "width"),
+                pixels(node, "height"), string(node, "caption", "image.caption").orElse(null),
+                string(node, "credit", "image.credit").orElse(null));
+    }
+
+    private static Integer pixels(JsonNode image, String name) {
+        JsonNode node = image.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() <= 0) {
+            throw invalid("image." + name, "image." + name + " must be a positive whole number of pixels");
+        }
+        return node.asInt();
     }
 
     private static void requireObject(JsonNode node, String what) {

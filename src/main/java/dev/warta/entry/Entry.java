@@ -18,6 +18,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
+import dev.warta.LeadImage;
 import dev.warta.topic.Topic;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -119,5 +120,11 @@ public class Entry extends PanacheEntityBase {
 
     public boolean isStub() {
         return kind == EntryKind.STUB;
+    }
+
+    /** The lead image with what its source says of it, or null when the entry has none. */
+    public LeadImage leadImage() {
+        return imageUrl == null || imageUrl.isBlank() ? null
+                : new LeadImage(imageUrl, imageType, imageWidth, imageHeight, imageCaption, imageCredit);
     }
 }

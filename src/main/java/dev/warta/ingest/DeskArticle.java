@@ -17,7 +17,7 @@ import dev.warta.entry.EntryRow;
  * (found or created, and those the topic rules give it), the digest that tells an edit, and the related lines that
  * name another article. Its methods are the desk's rules for the row it makes of what it matched.
  */
-record DeskArticle(EntryDraft draft, String title, String titleKey, String url, String contentHtml, String imageUrl,
+record DeskArticle(EntryDraft draft, String title, String titleKey, String url, String contentHtml, LeadImage image,
         Set<Long> topicIds, String contentHash, List<EntryDraft.RelatedDraft> related) {
 
     /** A publication time, and whether it is only a day (midnight in Jakarta). */
@@ -58,7 +58,7 @@ record DeskArticle(EntryDraft draft, String title, String titleKey, String url, 
         String storedUrl = stored == null ? null : stored.url();
         LeadImage storedImage = stored == null ? null : stored.image();
         return new EntryRow(id, uid, EntryKind.ARTICLE, title, titleKey, blankToNull(draft.summary()), contentHtml,
-                draft.byline(), url != null ? url : storedUrl, imageUrl != null ? LeadImage.of(imageUrl) : storedImage, published.at(), updated,
+                draft.byline(), url != null ? url : storedUrl, image != null ? image : storedImage, published.at(), updated,
                 created, contentHash, null, published.dayOnly());
     }
 

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import dev.warta.Digests;
+import dev.warta.LeadImage;
 import dev.warta.entry.Byline;
 import dev.warta.topic.Slugs;
 import dev.warta.topic.Topic;
@@ -58,7 +59,7 @@ class DeskArticles {
         // Addresses are compared in one form, whichever path brought them (see LinkCanonicalizer).
         String url = LinkCanonicalizer.canonical(draft.url());
         Set<Long> ids = draftTopics.stream().map(DraftTopic::id).collect(Collectors.toUnmodifiableSet());
-        return new DeskArticle(draft, draft.title().strip(), titleKey, url, contentHtml, DeskArticle.blankToNull(draft.imageUrl()),
+        return new DeskArticle(draft, draft.title().strip(), titleKey, url, contentHtml, draft.image(),
                 ids, contentHash(draft, contentHtml, draftTopics), related(draft, titleKey, url));
     }
 
@@ -117,8 +118,13 @@ class DeskArticles {
             s.append(r.title()).append('\u001d').append(r.url() == null ? "" : r.url()).append('\u001e');
         }
         // Appended only when present, so that the digest of a draft without them is what it always was.
-        if (draft.imageUrl() != null) {
-            s.append("image\u001f").append(draft.imageUrl().strip());
+        LeadImage image = draft.image();
+        if (image != null) {
+            s.append("image\u001f").append(image.url().strip());
+            if (!image.equals(LeadImage.of(image.url()))) {
+                s.append('\u001f').append(image.type()).append('\u001f').append(image.width()).append('\u001f')
+                        .append(image.height()).append('\u001f').append(image.caption()).append('\u001f').append(image.credit());
+            }
         }
         return Digests.sha256Hex(s.toString());
     }

@@ -3,6 +3,7 @@ package dev.warta.ingest;
 import java.time.Instant;
 import java.util.List;
 
+import dev.warta.LeadImage;
 import dev.warta.entry.Byline;
 
 /**
@@ -14,7 +15,8 @@ import dev.warta.entry.Byline;
  * @param contentHtml body HTML; sanitized by ingest, whatever its origin
  * @param topics      topic labels; each is created on first sight
  * @param related     the "Baca juga" articles, in order
- * @param imageUrl    the lead image, absolute http(s); published as an enclosure; null when there is none
+ * @param image       the lead image (absolute http(s)) with what the source says of it; published as an enclosure
+ *                    and as Media RSS; null when there is none
  * @param modifiedAt  when the source says it last changed the entry; null when it does not say
  * @param publishedDayOnly the source states only the day of {@code publishedAt} (given as midnight in Asia/Jakarta)
  */
@@ -27,7 +29,7 @@ public record EntryDraft(
         Instant publishedAt,
         List<String> topics,
         List<RelatedDraft> related,
-        String imageUrl,
+        LeadImage image,
         Instant modifiedAt,
         boolean publishedDayOnly) {
 
@@ -42,6 +44,11 @@ public record EntryDraft(
     public EntryDraft(String title, String summary, String contentHtml, Byline byline, String url, Instant publishedAt,
             List<String> topics, List<RelatedDraft> related) {
         this(title, summary, contentHtml, byline, url, publishedAt, topics, related, null, null, false);
+    }
+
+    /** The lead image's address, or null. */
+    public String imageUrl() {
+        return LeadImage.urlOf(image);
     }
 
     /** A related article named by an entry: its title, and its address when the source gives one. */

@@ -17,6 +17,7 @@ import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Generator;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.feed.synd.SyndPerson;
 
 import dev.warta.FeedFormat;
@@ -108,6 +109,10 @@ public class AtomWriter extends XmlFeedWriter {
         }
         if (e.source() != null) {
             entry.setSource(source(e.source()));
+        }
+        Module media = MediaRss.of(e);
+        if (media != null) {
+            entry.setModules(new ArrayList<>(List.of(media)));
         }
         return entry;
     }

@@ -146,7 +146,7 @@ public class FeedAssembler {
                 related,
                 e.isStub(),
                 e.isStub() ? linkedFrom(e) : List.of(),
-                e.imageUrl,
+                e.leadImage(),
                 e.sourceFeedUrl == null ? null
                         : new PublishedFeed.PublishedSource(e.sourceFeedUrl, e.sourceTitle, e.sourceFeedUrl, e.sourceSiteUrl));
     }

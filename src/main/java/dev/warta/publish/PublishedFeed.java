@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.warta.FeedFormat;
+import dev.warta.LeadImage;
 
 /**
  * A feed as Warta publishes it, independent of format; the Atom, RSS and JSON Feed writers render this.
@@ -105,7 +106,7 @@ public record PublishedFeed(
             List<Related> related,
             boolean stub,
             List<String> linkedFrom,
-            String imageUrl,
+            LeadImage image,
             PublishedSource source) {
 
         /** Atom/RSS {@code category} (and its scheme) that marks a stub as a related article, not an article. */
@@ -133,22 +134,39 @@ public record PublishedFeed(
             return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " dan " + quoted.get(quoted.size() - 1);
         }
 
-        /** The image's media type as far as its file name tells, for the enclosure. */
+        /** The lead image's address, or null. */
+        public String imageUrl() {
+            return LeadImage.urlOf(image);
+        }
+
+        /**
+         * The image's media type for the enclosure, which RSS requires: as its source states it, else as far as its
+         * file name tells, else {@code image/jpeg}, what news images mostly are.
+         */
         public String imageType() {
-            String path = imageUrl == null ? "" : imageUrl.replaceFirst("[?#].*$", "").toLowerCase(java.util.Locale.ROOT);
-            if (path.endsWith(".png")) {
-                return "image/png";
+            String known = knownImageType();
+            return known != null ? known : "image/jpeg";
+        }
+
+        /** The image's media type as its source states it or its file name tells; null when neither does. */
+        public String knownImageType() {
+            if (image == null) {
+                return null;
             }
-            if (path.endsWith(".webp")) {
-                return "image/webp";
+            if (image.type() != null) {
+                return image.type();
             }
-            if (path.endsWith(".gif")) {
-                return "image/gif";
-            }
-            if (path.endsWith(".avif")) {
-                return "image/avif";
-            }
-            return "image/jpeg";
+            String path = image.url().replaceFirst("[?#].*$", "").toLowerCase(java.util.Locale.ROOT);
+            String extension = path.substring(path.lastIndexOf('.') + 1);
+            return switch (extension) {
+                case "jpg", "jpeg" -> "image/jpeg";
+                case "png" -> "image/png";
+                case "webp" -> "image/webp";
+                case "gif" -> "image/gif";
+                case "avif" -> "image/avif";
+                case "svg" -> "image/svg+xml";
+                default -> null;
+            };
         }
     }
 

@@ -115,14 +115,23 @@ public class RssWriter extends XmlFeedWriter {
             content.setValue(html);
             item.setContent(content);
         }
+        item.setModules(modules(e));
+        return item;
+    }
+
+    /** {@code dc:creator} for the author, Media RSS for the lead image. */
+    private static List<Module> modules(PublishedFeed.PublishedEntry e) {
+        List<Module> modules = new ArrayList<>();
         if (e.author() != null) {
             DCModule dc = new DCModuleImpl();
             dc.setCreator(e.author());
-            List<Module> modules = new ArrayList<>();
             modules.add(dc);
-            item.setModules(modules);
         }
-        return item;
+        Module media = MediaRss.of(e);
+        if (media != null) {
+            modules.add(media);
+        }
+        return modules;
     }
 
     /** RSS has no related links: the "Baca juga" list is appended to the HTML, as on the article page. */

@@ -65,7 +65,6 @@ class SitemapTest {
         db.clear();
         todayPublished = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         todayId = postArticle(TODAY, todayPublished, List.of(TOPIC), List.of(STUB));
-        oldId = postArticle(OLD, Instant.now().minus(3, ChronoUnit.DAYS), List.of(TOPIC), List.of());
         upstream = new FakeSite();
         String pubDate = DateTimeFormatter.RFC_1123_DATE_TIME.format(todayPublished.atOffset(ZoneOffset.UTC));
         upstream.serve("/rss.xml", "application/rss+xml", ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
@@ -74,6 +73,8 @@ class SitemapTest {
                 + "<pubDate>" + pubDate + "</pubDate><description>Ringkasan.</description></item>"
                 + "</channel></rss>").getBytes(StandardCharsets.UTF_8));
         Sources.subscribe(upstream.url("/rss.xml"), "Sumber Luar");
+        // Last, so that the stub and the upstream item have lower ids than one of the articles.
+        oldId = postArticle(OLD, Instant.now().minus(3, ChronoUnit.DAYS), List.of(TOPIC), List.of());
     }
 
     @AfterEach

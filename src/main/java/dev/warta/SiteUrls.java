@@ -16,6 +16,9 @@ public record SiteUrls(String base) {
     public static final String STYLESHEET = FEEDS + "feed.xsl";
     public static final String TOPIC_PAGES = "/topics/";
     public static final String ENTRY_PAGES = "/entries/";
+    /** The site's icon, and the address browsers ask for when a page names none. */
+    public static final String ICON = "/favicon.svg";
+    public static final String ICON_ICO = "/favicon.ico";
     /** Warta's WebSub hub (package {@code websub}). */
     public static final String HUB = "/websub";
     /** The site's pages for crawlers (or, past {@code warta.publish.sitemap-max-urls}, the index of their pages). */

@@ -38,6 +38,8 @@ public interface WartaConfig {
 
     Websub websub();
 
+    Fulltext fulltext();
+
     interface Admin {
         /**
          * Bearer tokens accepted on {@code /api/**}, comma-separated. Required in production: Warta refuses
@@ -291,5 +293,24 @@ public interface WartaConfig {
 
         /** Another hub to ping ({@code hub.mode=publish}) when a feed changes, e.g. a public WebSub hub. */
         Optional<URI> externalHub();
+    }
+
+    /** Reading the pages of new items from sources set to {@code fullText} (summary-only feeds). */
+    interface Fulltext {
+        /** Pages one run of the full-text worker claims (a run follows every ingest that wants pages, and each sweep). */
+        @WithDefault("20")
+        int maxPerTick();
+
+        /** Pages of one host among them; the rest wait for a later run. Fetches also hold the host's poll slot. */
+        @WithDefault("4")
+        int maxPerHost();
+
+        /** How often pages left pending (by another process, a restart, a full run) are looked for. */
+        @WithDefault("30s")
+        Duration sweepInterval();
+
+        /** How long a claimed page is held; a claim whose holder stopped before its result counts as failed then. */
+        @WithDefault("10m")
+        Duration lease();
     }
 }

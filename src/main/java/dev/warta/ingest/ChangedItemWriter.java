@@ -3,8 +3,10 @@ package dev.warta.ingest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +21,8 @@ import dev.warta.topic.TopicClassifier;
 /**
  * Items whose content changed upstream: the entry changes ({@code updated} moves, {@code published} stays) when
  * this source owns it, since an entry another source brought first is that source's to change and one the desk
- * took over is the desk's; the item's topics are added and its new digest remembered either way.
+ * took over is the desk's; the item's topics are added and its new digest remembered either way. A body read from
+ * the item's page (full text) stays while the item's link is that page's; a new link wants its page read anew.
  */
 @ApplicationScoped
 class ChangedItemWriter {
@@ -27,11 +30,14 @@ class ChangedItemWriter {
     private final EntryWriter writer;
     private final EntryTopicRepository entryTopics;
     private final SourceItemRepository sourceItems;
+    private final FullTextIngest fullText;
 
-    ChangedItemWriter(EntryWriter writer, EntryTopicRepository entryTopics, SourceItemRepository sourceItems) {
+    ChangedItemWriter(EntryWriter writer, EntryTopicRepository entryTopics, SourceItemRepository sourceItems,
+            FullTextIngest fullText) {
         this.writer = writer;
         this.entryTopics = entryTopics;
         this.sourceItems = sourceItems;
+        this.fullText = fullText;
     }
 
     /** @return the entries that changed */
@@ -43,6 +49,10 @@ class ChangedItemWriter {
         List<EntryUpdate> updates = new ArrayList<>();
         List<EntryTopic> pairs = new ArrayList<>();
         Map<String, String> hashes = new HashMap<>();
+        Map<String, FullTextPageRepository.Wanted> pages = fullText.findWanted(batch.sourceId(),
+                changed.stream().map(c -> c.item().guidHash()).toList());
+        Map<String, String> relinked = new HashMap<>();
+        Set<Long> withPages = new HashSet<>();
         for (EntryMatcher.ChangedItem c : changed) {
             hashes.put(c.item().guidHash(), c.item().contentHash());
             EntryRow stored = c.stored();
@@ -54,10 +64,25 @@ class ChangedItemWriter {
                 touched.add(topic);
             }
             if (ownedBy(stored, batch) && !c.item().contentHash().equals(stored.contentHash())) {
-                updates.add(EntryUpdate.of(stored, c.item().over(stored, batch, now)));
+                FullTextPageRepository.Wanted page = pages.get(c.item().guidHash());
+                boolean samePage = page != null && Objects.equals(page.pageUrl(), c.item().url());
+                if (page != null) {
+                    withPages.add(stored.id());
+                    if (!samePage && c.item().url() != null) {
+                        relinked.put(c.item().guidHash(), c.item().url());
+                    }
+                }
+                updates.add(EntryUpdate.of(stored, c.item().over(stored, batch, now, samePage && page.fetched())));
             }
         }
-        int updated = writer.update(updates).size();
+        // Before the entries, in the full-text worker's lock order (its page row, then the entry).
+        fullText.relink(batch.sourceId(), relinked);
+        Set<Long> written = writer.update(updates);
+        if (!written.containsAll(withPages)) {
+            // The worker stored a page's body after this batch read the entry: read it again rather than write over it.
+            throw new IngestTransaction.LostRace("a full-text body was stored while the item was being updated");
+        }
+        int updated = written.size();
         entryTopics.add(pairs);
         sourceItems.rehash(batch.sourceId(), hashes);
         return updated;

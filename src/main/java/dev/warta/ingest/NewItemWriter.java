@@ -20,7 +20,8 @@ import dev.warta.topic.TopicClassifier;
 /**
  * Items a source carries for the first time: their keys are claimed, then each becomes an entry (or points at the
  * entry already at its address, filling it when it is a stub), goes into its topics, and its {@code source_item}
- * row names that entry. A fixed number of statements whatever the number of items.
+ * row names that entry; a full-text source's items want their pages read. A fixed number of statements whatever the
+ * number of items.
  */
 @ApplicationScoped
 class NewItemWriter {
@@ -32,12 +33,15 @@ class NewItemWriter {
     private final EntryMatcher matcher;
     private final EntryWriter writer;
     private final EntryTopicRepository entryTopics;
+    private final FullTextIngest fullText;
 
-    NewItemWriter(SourceItemRepository sourceItems, EntryMatcher matcher, EntryWriter writer, EntryTopicRepository entryTopics) {
+    NewItemWriter(SourceItemRepository sourceItems, EntryMatcher matcher, EntryWriter writer, EntryTopicRepository entryTopics,
+            FullTextIngest fullText) {
         this.sourceItems = sourceItems;
         this.matcher = matcher;
         this.writer = writer;
         this.entryTopics = entryTopics;
+        this.fullText = fullText;
     }
 
     /** @return the items this transaction claimed and stored (the others, a concurrent one claimed first) */
@@ -57,6 +61,7 @@ class NewItemWriter {
         }
         entryTopics.add(pairs);
         sourceItems.link(batch.sourceId(), entryByKey);
+        fullText.want(batch.sourceId(), claimed, now);
         return claimed.size();
     }
 

@@ -34,13 +34,18 @@ record PreparedItem(ItemDraft draft, String guidHash, String url, String title, 
 
     /** The item's new content over its stored entry; {@code published} stays, {@code updated} moves. */
     EntryRow over(EntryRow stored, UpstreamBatch batch, Instant now) {
+        return over(stored, batch, now, false);
+    }
+
+    /** The same; {@code keepContent}: the stored content stays (a body read from the item's page). */
+    EntryRow over(EntryRow stored, UpstreamBatch batch, Instant now, boolean keepContent) {
         // The upstream's own time of change when it states a newer one, else the time Warta saw it.
         Instant changed = draft.updatedAt().isAfter(draft.publishedAt()) ? draft.updatedAt() : now;
         Instant updated = changed.isAfter(stored.updatedAt()) ? changed : stored.updatedAt();
         Provenance source = new Provenance(stored.sourceId(), batch.sourceTitle(), stored.source().feedUrl(),
                 stored.source().siteUrl());
         return new EntryRow(stored.id(), stored.uid(), stored.kind(), title, TitleKey.of(title), draft.summary(),
-                sanitizedContent(batch), Byline.author(draft.author()), stored.url(),
+                keepContent ? stored.contentHtml() : sanitizedContent(batch), Byline.author(draft.author()), stored.url(),
                 draft.image() != null ? draft.image() : stored.image(), stored.publishedAt(),
                 updated, stored.createdAt(), contentHash, source, stored.publishedDayOnly());
     }

@@ -92,6 +92,18 @@ public class Source extends PanacheEntityBase {
     @Column(name = "entry_count", insertable = false, updatable = false)
     public long entryCount;
 
+    /** Each new item's page is fetched and read, its body stored as the entry's content (issue 10). */
+    @Column(name = "full_text", nullable = false)
+    public boolean fullText;
+
+    /** Item pages read and stored, kept by triggers on {@code full_text_page} (V88); never written from here. */
+    @Column(name = "full_text_fetched", insertable = false, updatable = false)
+    public long fullTextFetched;
+
+    /** Item pages that could not be read (their items keep the feed's summary), kept like {@link #fullTextFetched}. */
+    @Column(name = "full_text_failures", insertable = false, updatable = false)
+    public long fullTextFailures;
+
     @ManyToMany
     @JoinTable(name = "source_topic",
             joinColumns = @JoinColumn(name = "source_id"),

@@ -13,7 +13,7 @@ import dev.warta.ProblemException;
  * clears the setting.
  */
 public record SourcePatch(List<String> topics, Boolean paused, Optional<String> title, Optional<Integer> retentionMaxEntries,
-        Optional<Integer> retentionMaxAgeDays) {
+        Optional<Integer> retentionMaxAgeDays, Boolean fullText) {
 
     /**
      * Reads a merge-patch body: what it names is changed, {@code null} clears; a field of the wrong type is a 400
@@ -38,7 +38,7 @@ public record SourcePatch(List<String> topics, Boolean paused, Optional<String> 
                 throw invalid("retention is {maxEntries, maxAgeDays} or null", "retention");
             }
         }
-        return new SourcePatch(topics(body), paused(body), title(body), maxEntries, maxAgeDays);
+        return new SourcePatch(topics(body), flag(body, "paused"), title(body), maxEntries, maxAgeDays, flag(body, "fullText"));
     }
 
     private static List<String> topics(JsonNode body) {
@@ -56,14 +56,14 @@ public record SourcePatch(List<String> topics, Boolean paused, Optional<String> 
         return topics;
     }
 
-    private static Boolean paused(JsonNode body) {
-        if (!body.has("paused")) {
+    private static Boolean flag(JsonNode body, String field) {
+        if (!body.has(field)) {
             return null;
         }
-        if (!body.get("paused").isBoolean()) {
-            throw invalid("paused is true or false", "paused");
+        if (!body.get(field).isBoolean()) {
+            throw invalid(field + " is true or false", field);
         }
-        return body.get("paused").asBoolean();
+        return body.get(field).asBoolean();
     }
 
     private static Optional<String> title(JsonNode body) {

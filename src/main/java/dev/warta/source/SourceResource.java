@@ -56,8 +56,11 @@ public class SourceResource {
         this.maxOpmlBytes = config.poll().maxOpmlBytes();
     }
 
-    /** {@code topics}: slugs or labels (a label that is no topic yet creates it). */
-    public record SubscribeRequest(String url, List<String> topics, String title) {
+    /**
+     * {@code topics}: slugs or labels (a label that is no topic yet creates it). {@code fullText}: read each new
+     * item's page for its body (off when absent).
+     */
+    public record SubscribeRequest(String url, List<String> topics, String title, Boolean fullText) {
     }
 
     @POST
@@ -72,7 +75,8 @@ public class SourceResource {
         if (request == null) {
             throw ProblemException.invalid("invalid-source", "send {\"url\": \"https://…\"}").with("field", "url");
         }
-        SourceView view = service.create(request.url(), request.topics(), request.title());
+        SourceView view = service.create(request.url(), request.topics(), request.title(),
+                Boolean.TRUE.equals(request.fullText()));
         return Response.created(URI.create(publicUrl.base(uri) + "/api/sources/" + view.id())).entity(view).build();
     }
 
@@ -115,9 +119,10 @@ public class SourceResource {
     @PATCH
     @Path("/{id}")
     @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
-    @Operation(summary = "Change a source's topics, pause or resume it, set its title or retention",
+    @Operation(summary = "Change a source's topics, pause or resume it, set its title, retention or full text",
             description = "Fields: topics (replaces), paused (true/false), title (null clears), "
-                    + "retention {maxEntries, maxAgeDays} (null clears, back to the defaults).")
+                    + "retention {maxEntries, maxAgeDays} (null clears, back to the defaults), "
+                    + "fullText (true/false: read each new item's page for its body).")
     public SourceView patch(@PathParam("id") long id, JsonNode body) {
         return service.patch(id, SourcePatch.from(body));
     }

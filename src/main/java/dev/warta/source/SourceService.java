@@ -50,6 +50,11 @@ public class SourceService {
 
     /** The new source (fetched in the background right after); 409 when its address is already a source. */
     public SourceView create(String url, List<String> topicNames, String title) {
+        return create(url, topicNames, title, false);
+    }
+
+    /** The same; {@code fullText}: each new item's page is read for its body. */
+    public SourceView create(String url, List<String> topicNames, String title, boolean fullText) {
         String normalized = SourceUrls.normalize(url, "url");
         List<String> names = checkTopics(topicNames);
         String customTitle = checkTitle(title);
@@ -63,6 +68,7 @@ public class SourceService {
                 Source source = new Source();
                 source.url = normalized;
                 source.customTitle = customTitle;
+                source.fullText = fullText;
                 source.state = SourceState.ACTIVE;
                 source.createdAt = now();
                 source.nextPollAt = source.createdAt;
@@ -106,7 +112,8 @@ public class SourceService {
 
     /**
      * Changes what is given: {@code topics} replaces the default topics, {@code paused} pauses or resumes,
-     * {@code title} sets (or, null, clears) the custom title, {@code retention} the source's own retention.
+     * {@code title} sets (or, null, clears) the custom title, {@code retention} the source's own retention,
+     * {@code fullText} whether new items' pages are read (items stored before are left as they are).
      */
     public SourceView patch(long id, SourcePatch patch) {
         List<String> names = patch.topics() == null ? null : checkTopics(patch.topics());
@@ -132,6 +139,9 @@ public class SourceService {
             }
             if (patch.retentionMaxAgeDays() != null) {
                 source.retentionMaxAgeDays = patch.retentionMaxAgeDays().orElse(null);
+            }
+            if (patch.fullText() != null) {
+                source.fullText = patch.fullText();
             }
             if (Boolean.TRUE.equals(patch.paused()) && source.state != SourceState.PAUSED) {
                 source.state = SourceState.PAUSED;
@@ -236,7 +246,7 @@ public class SourceService {
                 s.retentionMaxAgeDays != null ? s.retentionMaxAgeDays : config.poll().retentionMaxAge().toDays(), custom);
         return new SourceView(s.id, s.url, s.displayTitle(), s.title, s.siteUrl, s.state.dbValue(), s.state == SourceState.PAUSED,
                 topicRefs, s.entryCount, s.lastFetchedAt, s.lastSuccessAt, s.lastStatus, s.lastOutcome, s.consecutiveErrors, s.lastError,
-                s.nextPollAt, s.pollIntervalSeconds, retention, s.createdAt);
+                s.nextPollAt, s.pollIntervalSeconds, retention, s.createdAt, s.fullText, s.fullTextFetched, s.fullTextFailures);
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -12,6 +12,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param feedTitle the title the feed gives itself
  * @param entries   entries stored from this source
  * @param retention what is kept: the source's own settings, else the defaults
+ * @param fullText  each new item's page is read for its body
+ * @param fullTextFetched  item pages read and stored
+ * @param fullTextFailures item pages that could not be read (those items keep the feed's summary)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SourceView(
@@ -33,7 +36,10 @@ public record SourceView(
         Instant nextPollAt,
         Integer pollIntervalSeconds,
         Retention retention,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean fullText,
+        long fullTextFetched,
+        long fullTextFailures) {
 
     public record TopicRef(String slug, String label) {
     }

@@ -23,6 +23,21 @@ public class TopicRepository implements PanacheRepository<Topic> {
         return list("order by lower(label)");
     }
 
+    /**
+     * Every topic, the one with the newest entry first (feed order: publication time, then id); topics without entries
+     * last, by label. One probe of {@code entry_topic_feed_order_idx} per topic (V51), however many entries there are.
+     */
+    public List<Topic> listByLatestEntry() {
+        @SuppressWarnings("unchecked")
+        List<Topic> rows = getEntityManager().createNativeQuery("""
+                select t.* from topic t
+                left join lateral (select et.published_at, et.entry_id from entry_topic et where et.topic_id = t.id
+                                   order by et.published_at desc, et.entry_id desc limit 1) newest on true
+                order by newest.published_at desc nulls last, newest.entry_id desc nulls last, lower(t.label), t.id""",
+                Topic.class).getResultList();
+        return rows;
+    }
+
     /** Entry count per topic id (topics without entries may be missing), kept by triggers in {@code topic_count} and its deltas (V55, V58). */
     public Map<Long, Long> countEntries() {
         @SuppressWarnings("unchecked")

@@ -49,6 +49,8 @@ public class PageRenderer {
 
         static native TemplateInstance entry(String site, String base, List<FeedLink> feeds, EntryView entry,
                 List<EntryView> linkedFrom);
+
+        static native TemplateInstance problem(String site, String base, List<FeedLink> feeds, int status, String heading);
     }
 
     /** How many pages were rendered since start: a request served from the cache adds nothing. */
@@ -95,6 +97,21 @@ public class PageRenderer {
         Instant modified = page.entry().updated().isAfter(at.changedAt()) ? page.entry().updated() : at.changedAt();
         return document(at.version(), Templates.entry(views.siteTitle(), base, page.feeds(), page.entry(), page.linkedFrom()),
                 modified, null);
+    }
+
+    /**
+     * A problem as a browser is shown it: the status in Indonesian words, in the site's layout. Not kept (a wrong address
+     * is not worth a cache entry) and not counted among the renders of pages; it reads nothing, so the event loop may
+     * render it.
+     */
+    byte[] problem(String base, int status) {
+        String heading = switch (status) {
+            case 404 -> "Halaman tidak ditemukan";
+            case 400 -> "Alamat tidak dapat dibaca";
+            default -> "Terjadi kesalahan";
+        };
+        return Templates.problem(views.siteTitle(), base, FeedLink.site(base, views.siteTitle()), status, heading).render()
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private RenderedDocument document(long version, TemplateInstance page, Instant modified, String links) {

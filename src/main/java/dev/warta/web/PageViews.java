@@ -60,10 +60,11 @@ public class PageViews {
         return siteTitle;
     }
 
+    /** Topics in the order of their newest entries (the liveliest first), as each section lists its own. */
     @Transactional
     public Home home(String base) {
         Map<Long, Long> counts = topics.countEntries();
-        List<TopicSummary> summaries = topics.listByLabel().stream()
+        List<TopicSummary> summaries = topics.listByLatestEntry().stream()
                 .map(t -> new TopicSummary(t.slug, t.label, counts.getOrDefault(t.id, 0L),
                         entries.latestInTopic(t.id, HOME_ENTRIES, base)))
                 .toList();

@@ -8,8 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 
 /**
  * The hub's own threads: verification of intent, sweeps and deliveries all make outgoing HTTP requests
@@ -19,6 +21,8 @@ import io.quarkus.logging.Log;
 class HubWorkers {
 
     private ScheduledThreadPoolExecutor pool;
+    /** Set when the application begins to stop: work still running then meets a closing database. */
+    private volatile boolean stopping;
 
     /** Not in a constructor: the client proxy would run that too. */
     @PostConstruct
@@ -38,7 +42,7 @@ class HubWorkers {
             try {
                 work.run();
             } catch (RuntimeException e) {
-                Log.errorf(e, "WebSub %s failed", what);
+                failed("WebSub " + what, e);
             }
         });
     }
@@ -48,13 +52,28 @@ class HubWorkers {
             try {
                 work.run();
             } catch (RuntimeException e) {
-                Log.error("WebSub sweep failed", e);
+                failed("WebSub sweep", e);
             }
         }, millis, millis, TimeUnit.MILLISECONDS);
     }
 
+    private void failed(String what, RuntimeException e) {
+        if (stopping) {
+            Log.debugf("%s ended by shutdown: %s", what, e.getMessage());
+        } else {
+            Log.errorf(e, "%s failed", what);
+        }
+    }
+
+    /** Before the datasource and Hibernate close, so no sweep starts against them. */
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
+        pool.shutdownNow();
+    }
+
     @PreDestroy
     void stop() {
+        stopping = true;
         pool.shutdownNow();
     }
 }

@@ -50,9 +50,17 @@ class FeedPageTest {
             + "application/feed+json, text/html, */*;q=0.9";
     /**
      * newsboat sets no {@code Accept} (rss/parser.cpp sets only User-Agent, If-None-Match, A-IM), so libcurl sends its
-     * default {@code *}{@code /*}. NetNewsWire's downloader likewise sends URLSession's default {@code *}{@code /*}.
+     * default {@code *}{@code /*}.
      */
-    static final String NEWSBOAT_AND_NETNEWSWIRE = "*/*";
+    static final String NEWSBOAT = "*/*";
+    /**
+     * NetNewsWire sets no {@code Accept} either: its feed downloads (Modules/RSWeb/Sources/RSWeb/DownloadSession.swift,
+     * {@code makeURLSession}) add only {@code UserAgent.headers()}, a User-Agent (Modules/RSWeb/Sources/RSWeb/UserAgent.swift),
+     * and each request only If-Modified-Since and If-None-Match (Modules/Account/Sources/Account/URLRequest+Account.swift);
+     * HTTPRequestHeader.swift names no Accept. So Apple's URLSession sends its default, {@code *}{@code /*}, with
+     * Accept-Language and Accept-Encoding (github:Ranchero-Software/NetNewsWire at 834decf, August 2026).
+     */
+    static final String NETNEWSWIRE = "*/*";
 
     @Inject
     TestDatabase db;
@@ -80,7 +88,7 @@ class FeedPageTest {
     void everyFeedReaderKeepsTheFeedsBytes(String path) {
         byte[] feed = get(url(path)).body();
         assertThat(new String(feed, StandardCharsets.UTF_8)).doesNotContain("<!DOCTYPE html>");
-        for (String accept : List.of("*/*", FEEDPARSER, MINIFLUX, NEWSBOAT_AND_NETNEWSWIRE)) {
+        for (String accept : List.of("*/*", FEEDPARSER, MINIFLUX, NEWSBOAT, NETNEWSWIRE)) {
             HttpResponse<byte[]> r = get(url(path), "Accept", accept);
             assertThat(r.statusCode()).as(accept).isEqualTo(200);
             assertThat(header(r, "Content-Type")).as(accept).doesNotStartWith("text/html");

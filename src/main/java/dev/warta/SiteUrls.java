@@ -21,6 +21,11 @@ public record SiteUrls(String base) {
     public static final String ICON_ICO = "/favicon.ico";
     /** Warta's WebSub hub (package {@code websub}). */
     public static final String HUB = "/websub";
+    /** The site's pages for crawlers (or, past {@code warta.publish.sitemap-max-urls}, the index of their pages). */
+    public static final String SITEMAP = "/sitemap.xml";
+    /** The Google News sitemap: the desk's articles of the last two days. */
+    public static final String NEWS_SITEMAP = "/sitemap-news.xml";
+    public static final String ROBOTS = "/robots.txt";
 
     public static SiteUrls at(String base) {
         return new SiteUrls(base);
@@ -60,6 +65,19 @@ public record SiteUrls(String base) {
 
     public String stylesheet() {
         return base + STYLESHEET;
+    }
+
+    public String sitemap() {
+        return base + SITEMAP;
+    }
+
+    /** One page (from 1) of sitemap.xml when it is an index. */
+    public String sitemapPage(int page) {
+        return base + SITEMAP + "?page=" + page;
+    }
+
+    public String newsSitemap() {
+        return base + NEWS_SITEMAP;
     }
 
     public String hub() {

@@ -154,6 +154,13 @@ public interface WartaConfig {
         /** Memory for rendered feeds and pages (plain and gzip bytes), least recently used dropped first (64 MiB). */
         @WithDefault("67108864")
         long cacheMaxBytes();
+
+        /**
+         * URLs one sitemap document may hold (the protocol's bound is 50,000): past it, {@code /sitemap.xml} is an index
+         * of pages {@code /sitemap.xml?page=N} of this many URLs each. Lower only to see the index with few entries.
+         */
+        @WithDefault("50000")
+        int sitemapMaxUrls();
     }
 
     /** Outgoing HTTP on behalf of users: upstream feeds, pages to ingest, WebSub callbacks. */

@@ -31,7 +31,7 @@ public class OpmlWriter {
         Element head = new Element("head");
         head.addContent(new Element("title").setText(title));
         head.addContent(new Element("dateModified").setText(DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atOffset(ZoneOffset.UTC))));
-        head.addContent(new Element("docs").setText("http://opml.org/spec2.opml"));
+        // No <docs>: optional in OPML 2.0, and the W3C Feed Validation Service warns "Undefined head element" on it.
         opml.addContent(head);
         Element body = new Element("body");
         SiteUrls urls = SiteUrls.at(base);

@@ -44,7 +44,8 @@ public class ProblemRoutes {
 
     void register(@Observes Router router) {
         for (String path : new String[] { SiteUrls.FEEDS + "*", SiteUrls.OPML, "/", SiteUrls.TOPIC_PAGES + "*",
-                SiteUrls.ENTRY_PAGES + "*", SiteUrls.ICON, SiteUrls.ICON_ICO }) {
+                SiteUrls.ENTRY_PAGES + "*", SiteUrls.ICON, SiteUrls.ICON_ICO, SiteUrls.SITEMAP, SiteUrls.NEWS_SITEMAP,
+                SiteUrls.ROBOTS }) {
             router.route(path).order(-101).failureHandler(this::fail);
         }
     }

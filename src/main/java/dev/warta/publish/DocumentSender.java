@@ -2,6 +2,7 @@ package dev.warta.publish;
 
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -55,6 +56,16 @@ public class DocumentSender {
 
     private final HttpDate date = new HttpDate();
 
+    /**
+     * The request's query parameters by name; without a query string, a lookup that decodes nothing (Vert.x would
+     * build the request's parameter map on the first {@code getParam}, for every poll of a feed or page).
+     */
+    public static Function<String, String> params(HttpServerRequest request) {
+        return request.query() == null ? NO_PARAMS : request::getParam;
+    }
+
+    private static final Function<String, String> NO_PARAMS = name -> null;
+
     /** The {@code Date} header's value now. */
     public CharSequence date() {
         return date.now();
@@ -99,7 +110,7 @@ public class DocumentSender {
             headers.add(HttpHeaders.CONTENT_LOCATION, wire.selfUrl());
         }
         if (HttpValidators.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH),
-                request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), etag.toString(), doc.lastModified().getEpochSecond())) {
+                request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), etag, doc.lastModified().getEpochSecond())) {
             response.setStatusCode(304).end();
             return;
         }

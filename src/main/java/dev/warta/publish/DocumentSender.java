@@ -62,7 +62,7 @@ public class DocumentSender {
 
     /**
      * Feeds and pages are left out of Micrometer's per-request HTTP timer ({@code quarkus.micrometer.binder.http-server
-     * .ignore-patterns}): its tags and timer lookup were about a tenth of the event loop's work for a 304. These two
+     * .ignore-patterns}): the binder was in 7% of the event loop's Java samples under wrk (JFR), 5% with this. These two
      * counters say instead how many documents were sent whole and how many polls were answered 304.
      */
     DocumentSender(MeterRegistry metrics) {

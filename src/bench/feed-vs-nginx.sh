@@ -28,6 +28,10 @@ TOKEN=bench-$RANDOM$RANDOM
 SLUG=konflik-rusia-vs-ukraina
 FEED_PATH=/feeds/topics/$SLUG.atom
 CASES=${CASES:-feed home topic entry}
+for c in $CASES; do
+  [[ $c =~ ^(feed|home|topic|entry)$ ]] || { echo "unknown case \"$c\" in CASES (some of: feed home topic entry)"; exit 1; }
+done
+[[ -n "${CASES// /}" ]] || { echo "CASES names no case (some of: feed home topic entry)"; exit 1; }
 
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
   echo "== installing wrk and nginx"
@@ -86,6 +90,8 @@ ENTRY_ID=$(curl -fs -H "Authorization: Bearer $TOKEN" "$WARTA/api/entries?topic=
 declare -A PATHS=([feed]=$FEED_PATH [home]=/ [topic]=/topics/$SLUG [entry]=/entries/$ENTRY_ID)
 declare -A FILES=([feed]=$FEED_PATH [home]=/index.html [topic]=/topics/$SLUG [entry]=/entries/$ENTRY_ID)
 mkdir -p "$WORK/www/feeds/topics" "$WORK/www/topics" "$WORK/www/entries" "$WORK/nginx"
+# What the readiness probe asks for: a file of its own, whichever cases run (/ has an index.html only with "home").
+echo ready >"$WORK/www/ready.txt"
 for c in $CASES; do
   curl -fs -o "$WORK/www${FILES[$c]}" "$WARTA${PATHS[$c]}"
   echo "   $c ${PATHS[$c]}: $(wc -c <"$WORK/www${FILES[$c]}") bytes"
@@ -118,8 +124,8 @@ CONF
 nginx -c "$WORK/nginx/nginx.conf" &
 NGINX_PID=$!
 NGINX=http://127.0.0.1:$NGINX_PORT
-for _ in $(seq 1 40); do curl -fs -o /dev/null "$NGINX/" && break; sleep 0.25; done
-curl -fs -o /dev/null "$NGINX/" || { cat "$WORK/nginx/error.log"; exit 1; }
+for _ in $(seq 1 40); do curl -fs -o /dev/null "$NGINX/ready.txt" && break; sleep 0.25; done
+curl -fs -o /dev/null "$NGINX/ready.txt" || { cat "$WORK/nginx/error.log"; exit 1; }
 declare -A WETAG NETAG
 etag_of() { curl -fsI "$1" | grep -i '^etag:' | cut -d' ' -f2- | tr -d '\r'; }
 for c in $CASES; do
@@ -130,11 +136,32 @@ for c in $CASES; do
   [[ $(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: ${NETAG[$c]}" "$NGINX$p") == 304 ]] || { echo "nginx: no 304 for $p"; exit 1; }
 done
 
-rps() { # url [header] -> requests/second, or "errors" (reported on stderr) when wrk saw non-2xx/3xx answers
-  local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION")
+# CPU clock ticks (user + system) the server's processes used so far: the JVM, or nginx's master and workers.
+ticks() { # pid...
+  local t=0 pid
+  for pid in "$@"; do
+    t=$(( t + $(awk '{sub(/.*\) /, ""); split($0, f, " "); print f[12] + f[13]}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$t"
+}
+server_pids() { # url -> the pids serving it
+  if [[ $1 == "$WARTA"* ]]; then echo "$WARTA_PID"; else echo "$NGINX_PID $(cat /proc/"$NGINX_PID"/task/*/children 2>/dev/null)"; fi
+}
+# url [header] -> "requests/second CPU-microseconds/request", or "errors" (reported on stderr) when wrk saw
+# non-2xx/3xx answers. The CPU the server spent per request is what other load on the machine does not stretch.
+rps() {
+  local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION") pids t0 t1 out requests
   [[ -n "${2:-}" ]] && args+=(-H "$2")
   echo "-- $1 ${2:-}" >>"$WORK/wrk.log"
-  wrk "${args[@]}" "$1" | tee -a "$WORK/wrk.log" | awk -f src/bench/wrk_rps.awk
+  read -r -a pids <<<"$(server_pids "$1")"
+  t0=$(ticks "${pids[@]}")
+  out=$(wrk "${args[@]}" "$1" | tee -a "$WORK/wrk.log")
+  t1=$(ticks "${pids[@]}")
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  r=$(awk -f src/bench/wrk_rps.awk <<<"$out")
+  if [[ $r == errors ]]; then echo errors; return; fi
+  awk -v r="$r" -v t=$(( t1 - t0 )) -v hz="$(getconf CLK_TCK)" -v n="${requests:-0}" \
+    'BEGIN {printf "%s %.1f\n", r, (n > 0 ? t / hz * 1e6 / n : 0)}'
 }
 # A ratio of two runs where either had error answers compares error pages, not feeds: stop instead.
 measured() { # case warta_rps nginx_rps
@@ -154,11 +181,13 @@ for c in $CASES; do rps "$WARTA${PATHS[$c]}" >/dev/null; rps "$WARTA${PATHS[$c]}
 DURATION=$WARM
 
 echo "== wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS rounds, each case against both servers in turn"
-printf '%-6s %-6s %-5s %14s %14s %7s\n' round page case warta_rps nginx_rps ratio
-declare -A RATIOS
-pair() { # url_warta url_nginx header_warta header_nginx -> "warta nginx"; odd rounds start with nginx
+printf '%-6s %-6s %-5s %14s %14s %7s %9s %9s %7s\n' round page case warta_rps nginx_rps ratio warta_us nginx_us cpu
+declare -A RATIOS CPUS
+pair() { # url_warta url_nginx header_warta header_nginx -> "warta_rps warta_us nginx_rps nginx_us"; odd rounds start with nginx
   local w n
   if (( round % 2 )); then n=$(rps "$2" "$4"); w=$(rps "$1" "$3"); else w=$(rps "$1" "$3"); n=$(rps "$2" "$4"); fi
+  [[ $w == errors ]] && w="errors -"
+  [[ $n == errors ]] && n="errors -"
   echo "$w $n"
 }
 for round in $(seq 1 "$ROUNDS"); do
@@ -166,21 +195,26 @@ for round in $(seq 1 "$ROUNDS"); do
     p=${PATHS[$c]}
     for kind in 200 304; do
       if [[ $kind == 200 ]]; then hw=""; hn=""; else hw="If-None-Match: ${WETAG[$c]}"; hn="If-None-Match: ${NETAG[$c]}"; fi
-      read -r w n < <(pair "$WARTA$p" "$NGINX$p" "$hw" "$hn")
+      read -r w wu n nu < <(pair "$WARTA$p" "$NGINX$p" "$hw" "$hn")
       measured "$c $kind" "$w" "$n"
       r=$(awk -v w="$w" -v n="$n" 'BEGIN {printf "%.2f", w / n}'); RATIOS[$c.$kind]+="$r "
-      printf '%-6s %-6s %-5s %14s %14s %7s\n' "$round" "$c" "$kind" "$w" "$n" "$r"
+      # nginx's CPU per request over Warta's: like the ratio of requests/second, 1 is as cheap as nginx.
+      u=$(awk -v w="$wu" -v n="$nu" 'BEGIN {printf "%.2f", (w > 0 ? n / w : 0)}'); CPUS[$c.$kind]+="$u "
+      printf '%-6s %-6s %-5s %14s %14s %7s %9s %9s %7s\n' "$round" "$c" "$kind" "$w" "$n" "$r" "$wu" "$nu" "$u"
     done
   done
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 met=1
-printf '== median ratio Warta/nginx\n%-6s %7s %7s   %s\n' page 200 304 'target (floor)'
+printf '== median ratio Warta/nginx (requests/s; in brackets nginx/Warta CPU per request)\n%-6s %7s %7s %7s %7s   %s\n' \
+  page 200 304 cpu200 cpu304 'target (floor)'
 for c in $CASES; do
   # shellcheck disable=SC2086
   m200=$(median ${RATIOS[$c.200]}); m304=$(median ${RATIOS[$c.304]})
+  # shellcheck disable=SC2086
+  u200=$(median ${CPUS[$c.200]}); u304=$(median ${CPUS[$c.304]})
   if [[ $c == feed ]]; then t200=0.7; t304=0.8; f200=0.7; f304=0.8; else t200=0.9; t304=0.9; f200=0.5; f304=0.8; fi
-  printf '%-6s %7s %7s   >= %s / %s (%s / %s)\n' "$c" "$m200" "$m304" "$t200" "$t304" "$f200" "$f304"
+  printf '%-6s %7s %7s %7s %7s   >= %s / %s (%s / %s)\n' "$c" "$m200" "$m304" "($u200)" "($u304)" "$t200" "$t304" "$f200" "$f304"
   awk -v a="$m200" -v b="$m304" -v x="$t200" -v y="$t304" 'BEGIN {exit !(a >= x && b >= y)}' || met=0
 done
 (( met )) && echo "== targets met" || echo "== targets NOT met"

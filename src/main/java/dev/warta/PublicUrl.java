@@ -2,6 +2,7 @@ package dev.warta;
 
 import java.net.URI;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.vertx.core.net.HostAndPort;
 
 /**
  * The absolute base URL that links in feeds and pages start with: {@code warta.public-url} when set,
@@ -24,6 +27,8 @@ public class PublicUrl {
     private final String configured;
     /** The header naming a path prefix, when Quarkus is told to trust it; null otherwise. */
     private final String prefixHeader;
+    /** The origin of the latest request that had none configured (see {@link #origin}). */
+    private volatile Origin lastOrigin;
 
     @Inject
     PublicUrl(WartaConfig config) {
@@ -61,13 +66,33 @@ public class PublicUrl {
         if (configured != null) {
             return configured;
         }
-        var authority = request.authority();
-        String base = request.scheme() + "://" + (authority != null ? authority.toString() : request.host());
+        String base = origin(request);
         String prefix = prefixHeader == null ? null : request.getHeader(prefixHeader);
         if (prefix != null && PREFIX.matcher(prefix.strip()).matches()) {
             base += stripSlash(prefix.strip());
         }
         return base;
+    }
+
+    /**
+     * {@code scheme://authority} of the request. The same String while requests keep coming to one address: it is part
+     * of every render-cache key, and a String made once keeps its hash, so a poll of a cached feed builds none.
+     */
+    private String origin(io.vertx.core.http.HttpServerRequest request) {
+        String scheme = request.scheme();
+        HostAndPort authority = request.authority();
+        String host = authority != null ? authority.host() : request.host();
+        int port = authority != null ? authority.port() : Integer.MIN_VALUE;
+        Origin seen = lastOrigin;
+        if (seen != null && seen.port() == port && Objects.equals(seen.host(), host) && Objects.equals(seen.scheme(), scheme)) {
+            return seen.value();
+        }
+        String value = scheme + "://" + (authority != null ? authority.toString() : request.host());
+        lastOrigin = new Origin(scheme, host, port, value);
+        return value;
+    }
+
+    private record Origin(String scheme, String host, int port, String value) {
     }
 
     public boolean isConfigured() {

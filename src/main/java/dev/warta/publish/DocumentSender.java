@@ -2,9 +2,12 @@ package dev.warta.publish;
 
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -54,6 +57,33 @@ public class DocumentSender {
     }
 
     private final HttpDate date = new HttpDate();
+    private final Counter full;
+    private final Counter notModified;
+
+    /**
+     * Feeds and pages are left out of Micrometer's per-request HTTP timer ({@code quarkus.micrometer.binder.http-server
+     * .ignore-patterns}): the binder was in 7% of the event loop's Java samples under wrk (JFR), 5% with this. These two
+     * counters say instead how many documents were sent whole and how many polls were answered 304.
+     */
+    DocumentSender(MeterRegistry metrics) {
+        this.full = sent(metrics, "full");
+        this.notModified = sent(metrics, "not-modified");
+    }
+
+    private static Counter sent(MeterRegistry metrics, String answer) {
+        return Counter.builder("warta.documents.sent").tag("answer", answer)
+                .description("Feeds and pages answered: whole (200, HEAD) or not modified (304)").register(metrics);
+    }
+
+    /**
+     * The request's query parameters by name; without a query string, a lookup that decodes nothing (Vert.x would
+     * build the request's parameter map on the first {@code getParam}, for every poll of a feed or page).
+     */
+    public static Function<String, String> params(HttpServerRequest request) {
+        return request.query() == null ? NO_PARAMS : request::getParam;
+    }
+
+    private static final Function<String, String> NO_PARAMS = name -> null;
 
     /** The {@code Date} header's value now. */
     public CharSequence date() {
@@ -99,10 +129,12 @@ public class DocumentSender {
             headers.add(HttpHeaders.CONTENT_LOCATION, wire.selfUrl());
         }
         if (HttpValidators.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH),
-                request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), etag.toString(), doc.lastModified().getEpochSecond())) {
+                request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), etag, doc.lastModified().getEpochSecond())) {
+            notModified.increment();
             response.setStatusCode(304).end();
             return;
         }
+        full.increment();
         Buffer body = gzip ? doc.gzip() : doc.plain();
         headers.add(HttpHeaders.CONTENT_TYPE, browser ? wire.browserContentType() : wire.contentType());
         headers.add(X_CONTENT_TYPE_OPTIONS, NOSNIFF);

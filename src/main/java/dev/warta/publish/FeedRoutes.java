@@ -77,7 +77,7 @@ public class FeedRoutes {
                 sender.send(ctx, feeds.stylesheet(), rules, false);
                 return;
             }
-            FeedTarget target = FeedTarget.parse(path, request::getParam, request.getHeader(HttpHeaders.ACCEPT),
+            FeedTarget target = FeedTarget.parse(path, DocumentSender.params(request), request.getHeader(HttpHeaders.ACCEPT),
                     publicUrl.base(request), feeds.defaultLimit(), feeds.maxLimit())
                     .orElseThrow(() -> ProblemException.notFound("nothing is published at " + path));
             RenderedDocument hit = feeds.cached(target);

@@ -20,7 +20,7 @@ public final class HttpValidators {
      * Whether a GET or HEAD with these validators is answered 304. {@code If-None-Match}, when present,
      * decides alone (weak comparison, RFC 9110 §13.1.2); {@code If-Modified-Since} counts only without it.
      */
-    static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, long lastModifiedSeconds) {
+    static boolean notModified(String ifNoneMatch, String ifModifiedSince, CharSequence etag, long lastModifiedSeconds) {
         if (ifNoneMatch != null) {
             return matchesAny(ifNoneMatch, etag);
         }
@@ -31,9 +31,12 @@ public final class HttpValidators {
         return false;
     }
 
-    /** Weak comparison of an entity-tag list (or {@code *}) with our tag. */
-    static boolean matchesAny(String header, String etag) {
-        String ours = opaque(etag);
+    /**
+     * Weak comparison of an entity-tag list (or {@code *}) with our tag; the tag is the document's precomputed header
+     * value, compared in place (a poll's 304 copies nothing).
+     */
+    static boolean matchesAny(String header, CharSequence etag) {
+        int weak = etag.length() >= 2 && etag.charAt(0) == 'W' && etag.charAt(1) == '/' ? 2 : 0;
         int i = 0;
         int n = header.length();
         while (i < n) {
@@ -54,7 +57,7 @@ public final class HttpValidators {
                 if (close < 0) {
                     return false;
                 }
-                if (header.regionMatches(i, ours, 0, ours.length()) && close - i + 1 == ours.length()) {
+                if (close - i + 1 == etag.length() - weak && sameChars(header, i, etag, weak)) {
                     return true;
                 }
                 i = close + 1;
@@ -67,8 +70,14 @@ public final class HttpValidators {
         return false;
     }
 
-    private static String opaque(String etag) {
-        return etag.startsWith("W/") ? etag.substring(2) : etag;
+    /** Whether {@code header} holds the rest of {@code tag} from {@code from} on at {@code at}. */
+    private static boolean sameChars(String header, int at, CharSequence tag, int from) {
+        for (int k = from; k < tag.length(); k++) {
+            if (header.charAt(at + k - from) != tag.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Optional<Long> parseDate(String value) {

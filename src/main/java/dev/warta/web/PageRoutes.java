@@ -77,7 +77,7 @@ public class PageRoutes {
             return;
         }
         try {
-            Optional<FeedTarget> feed = FeedTarget.parse(request.path(), request::getParam, null,
+            Optional<FeedTarget> feed = FeedTarget.parse(request.path(), DocumentSender.params(request), null,
                     publicUrl.base(request), feeds.defaultLimit(), feeds.maxLimit());
             if (feed.isEmpty()) {
                 ctx.next();
@@ -104,7 +104,7 @@ public class PageRoutes {
         }
         String path = request.path();
         try {
-            PageTarget target = PageTarget.parse(path, request::getParam, publicUrl.base(request))
+            PageTarget target = PageTarget.parse(path, DocumentSender.params(request), publicUrl.base(request))
                     .orElseThrow(() -> ProblemException.notFound("nothing is published at " + path));
             RenderedDocument hit = pages.cached(target);
             if (hit != null) {

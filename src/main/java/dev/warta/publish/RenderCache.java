@@ -31,10 +31,12 @@ public class RenderCache {
 
     private final FeedVersions versions;
     private final Cache<Object, Held> cache;
+    private final long maxBytes;
     private final Map<Object, CompletableFuture<RenderedDocument>> rendering = new ConcurrentHashMap<>();
 
     RenderCache(FeedVersions versions, WartaConfig config) {
         this.versions = versions;
+        this.maxBytes = config.publish().cacheMaxBytes();
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(config.publish().cacheMaxBytes())
                 .weigher((Object k, Held v) -> v.document().weight())
@@ -53,6 +55,19 @@ public class RenderCache {
      * reads what it shows after the caller read the version, so what is kept is at least as new as its label.
      */
     public RenderedDocument current(Object key, long version, Supplier<RenderedDocument> render) {
+        return current(key, version, render, false);
+    }
+
+    /**
+     * Like {@link #current}, for documents anyone can name by the thousand (a search's feed): what it renders is kept
+     * only while the cache, with it, stays within half its bound, so such documents never push out the feeds and
+     * pages, whose names are few.
+     */
+    public RenderedDocument currentIfRoom(Object key, long version, Supplier<RenderedDocument> render) {
+        return current(key, version, render, true);
+    }
+
+    private RenderedDocument current(Object key, long version, Supplier<RenderedDocument> render, boolean ifRoom) {
         RenderedDocument hit = cached(key, version);
         if (hit != null) {
             return hit;
@@ -60,9 +75,16 @@ public class RenderCache {
         return once(List.of(key, version), () -> {
             long generation = versions.generation();
             RenderedDocument rendered = render.get();
-            cache.put(key, new Held(rendered, generation));
+            if (!ifRoom || keptBytes() + rendered.weight() <= maxBytes / 2) {
+                cache.put(key, new Held(rendered, generation));
+            }
             return rendered;
         });
+    }
+
+    /** What the kept documents weigh now (Caffeine's count, which may lag its last writes a little). */
+    long keptBytes() {
+        return cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 
     /** Renders a document once however many threads ask for it together. */

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -34,11 +35,16 @@ public class RenderCache {
     private final long maxBytes;
     private final Map<Object, CompletableFuture<RenderedDocument>> rendering = new ConcurrentHashMap<>();
 
+    @Inject
     RenderCache(FeedVersions versions, WartaConfig config) {
+        this(versions, config.publish().cacheMaxBytes());
+    }
+
+    RenderCache(FeedVersions versions, long maxBytes) {
         this.versions = versions;
-        this.maxBytes = config.publish().cacheMaxBytes();
+        this.maxBytes = maxBytes;
         this.cache = Caffeine.newBuilder()
-                .maximumWeight(config.publish().cacheMaxBytes())
+                .maximumWeight(maxBytes)
                 .weigher((Object k, Held v) -> v.document().weight())
                 .build();
     }
@@ -82,8 +88,9 @@ public class RenderCache {
         });
     }
 
-    /** What the kept documents weigh now (Caffeine's count, which may lag its last writes a little). */
+    /** What the kept documents weigh now, pending writes counted (asked only after a render, which costs far more). */
     long keptBytes() {
+        cache.cleanUp();
         return cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 

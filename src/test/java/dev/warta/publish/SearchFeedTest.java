@@ -4,18 +4,23 @@ import static dev.warta.Http.get;
 import static dev.warta.Http.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -187,5 +192,23 @@ class SearchFeedTest {
         Feed feed = FeedReader.atom(get(doc.select("head link[rel=alternate][type=application/atom+xml]").first()
                 .attr("href")).body());
         assertThat(feed.getEntries()).hasSize(2);
+    }
+
+    /** Optional: only where Debian's python3 with feedparser is installed (the pyenv one on PATH has none). */
+    @Test
+    void feedparserReadsTheSearchFeed() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        Assumptions.assumeTrue(Files.isExecutable(python), "no /usr/bin/python3");
+        byte[] atom = get(url("/feeds/search.atom?q=serangan")).body();
+        Process p = new ProcessBuilder(python.toString(), "-c", "import sys, feedparser\n"
+                + "d = feedparser.parse(sys.stdin.buffer.read())\nprint(bool(d.bozo))\nprint(d.feed.title)\n"
+                + "for e in d.entries: print(e.title)").redirectErrorStream(true).start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(atom);
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Assumptions.assumeFalse(out.contains("No module named"), "no feedparser");
+        assertThat(out.lines()).containsExactly("False", "Pencarian: serangan", "Serangan Hama di Ladang Cabai", "Kota Dihantam");
     }
 }

@@ -12,6 +12,8 @@ public record SiteUrls(String base) {
     public static final String FEEDS = "/feeds/";
     public static final String ALL_FEED = FEEDS + "all";
     public static final String TOPIC_FEEDS = FEEDS + "topics/";
+    /** A search as a feed: {@code /feeds/search.atom?q=…}. */
+    public static final String SEARCH_FEED = FEEDS + "search";
     public static final String OPML = "/feeds.opml";
     public static final String STYLESHEET = FEEDS + "feed.xsl";
     public static final String TOPIC_PAGES = "/topics/";
@@ -78,6 +80,16 @@ public record SiteUrls(String base) {
 
     public String newsSitemap() {
         return base + NEWS_SITEMAP;
+    }
+
+    /** The search page of a query. */
+    public String searchPage(String q) {
+        return base + "/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The feed of a query's results, in one format. */
+    public String searchFeed(String q, FeedFormat format) {
+        return base + SEARCH_FEED + format.extension() + "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public String hub() {

@@ -36,13 +36,16 @@ public class EntryRepository implements PanacheRepository<Entry> {
     /**
      * Positions in feed order of every entry: the newest {@code limit} ({@code from} null), or those just older
      * ({@code older}) or just newer than {@code from}; older ones come newest first, newer ones oldest first. A range
-     * of {@code entry_published_idx}, however deep the page.
+     * of {@code entry_published_idx}, however deep the page; without stubs ({@code withStubs} false) one of
+     * {@code entry_published_not_stub_idx}, the partial index of the same order.
      */
-    public List<Cursor> findPositions(Cursor from, boolean older, int limit) {
-        String where = from == null ? "" : older ? "where (published_at, id) < (?, ?) " : "where (published_at, id) > (?, ?) ";
+    public List<Cursor> findPositions(Cursor from, boolean older, boolean withStubs, int limit) {
+        String kind = withStubs ? "true " : "kind <> 'stub' ";
+        String keyset = from == null ? "" : older ? "and (published_at, id) < (?, ?) " : "and (published_at, id) > (?, ?) ";
         String order = from == null || older ? "order by published_at desc, id desc" : "order by published_at asc, id asc";
         return Jdbc.call(getEntityManager(), c -> {
-            try (PreparedStatement st = c.prepareStatement("select published_at, id from entry " + where + order + " limit ?")) {
+            try (PreparedStatement st = c.prepareStatement(
+                    "select published_at, id from entry where " + kind + keyset + order + " limit ?")) {
                 int i = 1;
                 if (from != null) {
                     st.setObject(i++, from.published().atOffset(ZoneOffset.UTC));

@@ -51,15 +51,19 @@ public class EntryTopicRepository {
     /**
      * Positions in feed order of the topic's entries: the newest {@code limit} ({@code from} null), or those just
      * older ({@code older}) or just newer than {@code from}; older ones come newest first, newer ones oldest first. A
-     * range of {@code entry_topic_feed_order_idx}, however many entries the topic holds.
+     * range of {@code entry_topic_feed_order_idx}, however many entries the topic holds. Without stubs ({@code withStubs}
+     * false) each position of that walk is checked against its entry's kind by primary key: the walk keeps the feed's
+     * order, and stubs, a minority of any topic, cost a skipped row each.
      */
-    public List<Cursor> findPositions(long topicId, Cursor from, boolean older, int limit) {
-        String keyset = from == null ? "" : older ? "and (published_at, entry_id) < (?, ?) " : "and (published_at, entry_id) > (?, ?) ";
-        String order = from == null || older ? "order by published_at desc, entry_id desc"
-                : "order by published_at asc, entry_id asc";
+    public List<Cursor> findPositions(long topicId, Cursor from, boolean older, boolean withStubs, int limit) {
+        String kind = withStubs ? "" : "and not exists (select 1 from entry e where e.id = et.entry_id and e.kind = 'stub') ";
+        String keyset = from == null ? "" : older ? "and (et.published_at, et.entry_id) < (?, ?) "
+                : "and (et.published_at, et.entry_id) > (?, ?) ";
+        String order = from == null || older ? "order by et.published_at desc, et.entry_id desc"
+                : "order by et.published_at asc, et.entry_id asc";
         return Jdbc.call(em, c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "select published_at, entry_id from entry_topic where topic_id = ? " + keyset + order + " limit ?")) {
+            try (PreparedStatement st = c.prepareStatement("select et.published_at, et.entry_id from entry_topic et "
+                    + "where et.topic_id = ? " + kind + keyset + order + " limit ?")) {
                 int i = 1;
                 st.setLong(i++, topicId);
                 if (from != null) {

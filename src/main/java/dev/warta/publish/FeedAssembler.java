@@ -1,7 +1,9 @@
 package dev.warta.publish;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,12 +16,16 @@ import jakarta.transaction.Transactional;
 import dev.warta.SiteUrls;
 import dev.warta.WartaConfig;
 import dev.warta.entry.Entry;
+import dev.warta.entry.Cursor;
 import dev.warta.entry.EntryList;
 import dev.warta.entry.EntryPager;
 import dev.warta.entry.EntryRepository;
 import dev.warta.entry.EntryViews;
 import dev.warta.entry.ListPage;
 import dev.warta.entry.RelatedLink;
+import dev.warta.search.SearchCursor;
+import dev.warta.search.SearchQuery;
+import dev.warta.search.SearchService;
 import dev.warta.topic.Topic;
 import dev.warta.topic.TopicRepository;
 
@@ -32,12 +38,15 @@ public class FeedAssembler {
     private final EntryPager pager;
     private final EntryRepository entries;
     private final TopicRepository topics;
+    private final SearchService search;
     private final WartaConfig config;
 
-    FeedAssembler(EntryPager pager, EntryRepository entries, TopicRepository topics, WartaConfig config) {
+    FeedAssembler(EntryPager pager, EntryRepository entries, TopicRepository topics, SearchService search,
+            WartaConfig config) {
         this.pager = pager;
         this.entries = entries;
         this.topics = topics;
+        this.search = search;
         this.config = config;
     }
 
@@ -51,9 +60,9 @@ public class FeedAssembler {
     @Transactional
     public Optional<PublishedFeed> topicFeed(String slug, ListPage page, String base) {
         return topics.findBySlug(slug).map(topic -> {
-            Page entries = page(topic.id, page);
+            Page entries = page(page, "", pager.page(topic.id, page));
             return new PublishedFeed(
-                    feedId(topic.slug),
+                    feedId("topic:" + topic.slug, page),
                     topic.label,
                     "Berita terbaru tentang " + topic.label + " dari " + config.publish().siteTitle(),
                     updated(entries.entries(), topic.createdAt),
@@ -75,10 +84,10 @@ public class FeedAssembler {
 
     @Transactional
     public PublishedFeed allFeed(ListPage page, String base) {
-        Page entries = page(null, page);
+        Page entries = page(page, "", pager.page(null, page));
         String site = config.publish().siteTitle();
         return new PublishedFeed(
-                feedId(null),
+                feedId("all", page),
                 site,
                 "Semua berita dari " + site,
                 updated(entries.entries(), Instant.EPOCH),
@@ -92,6 +101,42 @@ public class FeedAssembler {
                 entries.paging());
     }
 
+    /**
+     * A page of the entries matching a search, in feed order, as a feed: its links keep {@code q} (and
+     * {@code stubs=false}), its page is {@code /search?q=}. No hub: a search is read, not pushed (WebSub subscribers
+     * take the site's or a topic's feed).
+     */
+    @Transactional
+    public PublishedFeed searchFeed(SearchQuery query, ListPage page, String base) {
+        String q = query.text();
+        EntryPager.Positions matches = (from, older, limit) -> search.positions(query, searchCursor(from), older,
+                page.withStubs(), limit).stream().map(FeedAssembler::cursor).toList();
+        Page entries = page(page, "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), pager.page(page, matches));
+        String site = config.publish().siteTitle();
+        return new PublishedFeed(
+                feedId("search:" + q, page),
+                "Pencarian: " + q,
+                "Entri " + site + " yang cocok dengan pencarian \u201c" + q + "\u201d",
+                updated(entries.entries(), Instant.EPOCH),
+                base,
+                SiteUrls.SEARCH_FEED,
+                SiteUrls.at(base).searchPage(q),
+                LANGUAGE,
+                site,
+                entries.entries().stream().map(e -> entry(e, base)).toList(),
+                List.of(),
+                entries.paging());
+    }
+
+    private static Optional<SearchCursor> searchCursor(Cursor at) {
+        return at == null ? Optional.empty()
+                : Optional.of(new SearchCursor(ChronoUnit.MICROS.between(Instant.EPOCH, at.published()), at.id()));
+    }
+
+    private static Cursor cursor(SearchCursor at) {
+        return new Cursor(Instant.EPOCH.plus(at.publishedMicros(), ChronoUnit.MICROS), at.id());
+    }
+
     /** Warta's own hub, then the external one when configured. */
     List<String> hubs(String base) {
         List<String> hubs = new ArrayList<>();
@@ -103,13 +148,17 @@ public class FeedAssembler {
     private record Page(List<Entry> entries, PublishedFeed.Paging paging) {
     }
 
-    /** A page of the feed's entries and its paging links' query strings ({@code limit} only when not the default). */
-    private Page page(Long topicId, ListPage page) {
-        EntryList list = pager.page(topicId, page);
-        String sizeQuery = page.limit() == config.publish().defaultLimit() ? "" : "limit=" + page.limit();
-        String next = list.older() == null ? null : join(sizeQuery, "before=" + list.older());
-        String previous = list.newer() == null ? null : join(sizeQuery, "after=" + list.newer());
-        return new Page(list.entries(), new PublishedFeed.Paging(join(sizeQuery, page.cursorQuery()), sizeQuery, next, previous));
+    /**
+     * A page of the feed's entries and its paging links' query strings: the feed's own parameters ({@code named}, a
+     * search's {@code q}), then {@code stubs=false} for that variant, {@code limit} when not the default, the cursor.
+     */
+    private Page page(ListPage page, String named, EntryList list) {
+        String variant = join(named, page.variantQuery());
+        String fixed = join(variant, page.limit() == config.publish().defaultLimit() ? "" : "limit=" + page.limit());
+        String next = list.older() == null ? null : join(fixed, "before=" + list.older());
+        String previous = list.newer() == null ? null : join(fixed, "after=" + list.newer());
+        return new Page(list.entries(),
+                new PublishedFeed.Paging(join(fixed, page.cursorQuery()), fixed, next, previous, variant));
     }
 
     private static String join(String a, String b) {
@@ -165,7 +214,12 @@ public class FeedAssembler {
      * {@code topic:<slug>} (names fixed since the first release; they are not {@code feed_version} keys).
      */
     static String feedId(String slug) {
-        String name = slug == null ? "all" : "topic:" + slug;
-        return "urn:uuid:" + UUID.nameUUIDFromBytes(("warta:feed:" + name).getBytes(StandardCharsets.UTF_8));
+        return feedId(slug == null ? "all" : "topic:" + slug, ListPage.first(1));
+    }
+
+    /** The id of a feed's variant: the feed without stubs is another feed (it holds other entries). */
+    private static String feedId(String name, ListPage page) {
+        String variant = page.withStubs() ? name : name + ";stubs=false";
+        return "urn:uuid:" + UUID.nameUUIDFromBytes(("warta:feed:" + variant).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -74,10 +74,11 @@ public record PublishedFeed(
     /**
      * The same feed in the other formats, for the {@code Link} header only: the document itself has one
      * {@code rel="alternate"}, the topic's HTML page, so that readers do not take a sibling format for the site.
+     * They are the same variant ({@code q=}, {@code stubs=false}).
      */
     public List<NavigationLink> otherFormats(FeedFormat format) {
         return java.util.Arrays.stream(FeedFormat.values()).filter(f -> f != format)
-                .map(f -> new NavigationLink("alternate", url(f), f.mediaType())).toList();
+                .map(f -> new NavigationLink("alternate", withQuery(f, paging.variant()), f.mediaType())).toList();
     }
 
     private String withQuery(FeedFormat format, String query) {
@@ -86,10 +87,15 @@ public record PublishedFeed(
 
     /**
      * Query strings (without {@code ?}) of this page, the first page, and the pages next to it; empty for
-     * the plain feed address, null where there is no such page.
+     * the plain feed address, null where there is no such page. {@code variant} is what names the feed beside its
+     * path and every page keeps ({@code q=…}, {@code stubs=false}), {@code ""} for a plain feed.
      */
-    public record Paging(String self, String first, String next, String previous) {
+    public record Paging(String self, String first, String next, String previous, String variant) {
         public static final Paging SINGLE = new Paging("", "", null, null);
+
+        public Paging(String self, String first, String next, String previous) {
+            this(self, first, next, previous, "");
+        }
     }
 
     public record PublishedEntry(

@@ -24,9 +24,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The feeds' way into the {@link RenderCache}: a feed document is kept by feed, format, page, size and base URL with
- * the feed's {@code feed_version}, so serving an unchanged feed renders nothing and reads no entries. {@link #cached}
- * answers without blocking (the event loop asks it); {@link #current} renders on a miss (worker threads only).
+ * The feeds' way into the {@link RenderCache}: a feed document is kept by feed (a search's by its normalized query),
+ * variant, format, page, size and base URL with the feed's {@code feed_version} (a search's: the all-entries one), so
+ * serving an unchanged feed renders nothing and reads no entries. {@link #cached} answers without blocking (the event
+ * loop asks it); {@link #current} renders on a miss (worker threads only).
  */
 @ApplicationScoped
 public class PublishedFeeds {
@@ -82,7 +83,7 @@ public class PublishedFeeds {
 
     /** The cached document when it is current, without blocking; null when it must be rendered. */
     public RenderedDocument cached(FeedTarget target) {
-        FeedKey feedKey = target.isAll() ? FeedKey.all() : versions.topicKey(target.slug());
+        FeedKey feedKey = target.slug() == null ? FeedKey.all() : versions.topicKey(target.slug());
         ContentVersion known = feedKey == null ? null : versions.known(feedKey);
         return known == null ? null : cache.cached(target.key(), known.version());
     }
@@ -103,6 +104,10 @@ public class PublishedFeeds {
             throw ProblemException.notFound("no topic with slug \"" + target.slug() + "\"");
         }
         ContentVersion at = version;
+        if (target.isSearch()) {
+            // Anyone can name a new search in every request: kept only while the cache has room to spare.
+            return cache.currentIfRoom(target.key(), at.version(), () -> render(target, at));
+        }
         return cache.current(target.key(), at.version(), () -> render(target, at));
     }
 
@@ -167,7 +172,7 @@ public class PublishedFeeds {
      * @throws ProblemException not found when no topic has the slug
      */
     public FeedKey feedKey(FeedTarget target) {
-        return target.isAll() ? FeedKey.all() : topicKey(target.slug());
+        return target.slug() == null ? FeedKey.all() : topicKey(target.slug());
     }
 
     /**
@@ -187,8 +192,8 @@ public class PublishedFeeds {
     }
 
     private RenderedDocument render(FeedTarget target, ContentVersion version) {
-        PublishedFeed feed = target.isAll()
-                ? assembler.allFeed(target.page(), target.base())
+        PublishedFeed feed = target.isSearch() ? assembler.searchFeed(target.search(), target.page(), target.base())
+                : target.isAll() ? assembler.allFeed(target.page(), target.base())
                 : assembler.topicFeed(target.slug(), target.page(), target.base())
                         .orElseThrow(() -> ProblemException.notFound("no topic with slug \"" + target.slug() + "\""));
         FeedFormat format = target.format();

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -31,12 +32,19 @@ public class RenderCache {
 
     private final FeedVersions versions;
     private final Cache<Object, Held> cache;
+    private final long maxBytes;
     private final Map<Object, CompletableFuture<RenderedDocument>> rendering = new ConcurrentHashMap<>();
 
+    @Inject
     RenderCache(FeedVersions versions, WartaConfig config) {
+        this(versions, config.publish().cacheMaxBytes());
+    }
+
+    RenderCache(FeedVersions versions, long maxBytes) {
         this.versions = versions;
+        this.maxBytes = maxBytes;
         this.cache = Caffeine.newBuilder()
-                .maximumWeight(config.publish().cacheMaxBytes())
+                .maximumWeight(maxBytes)
                 .weigher((Object k, Held v) -> v.document().weight())
                 .build();
     }
@@ -53,6 +61,19 @@ public class RenderCache {
      * reads what it shows after the caller read the version, so what is kept is at least as new as its label.
      */
     public RenderedDocument current(Object key, long version, Supplier<RenderedDocument> render) {
+        return current(key, version, render, false);
+    }
+
+    /**
+     * Like {@link #current}, for documents anyone can name by the thousand (a search's feed): what it renders is kept
+     * only while the cache, with it, stays within half its bound, so such documents never push out the feeds and
+     * pages, whose names are few.
+     */
+    public RenderedDocument currentIfRoom(Object key, long version, Supplier<RenderedDocument> render) {
+        return current(key, version, render, true);
+    }
+
+    private RenderedDocument current(Object key, long version, Supplier<RenderedDocument> render, boolean ifRoom) {
         RenderedDocument hit = cached(key, version);
         if (hit != null) {
             return hit;
@@ -60,9 +81,17 @@ public class RenderCache {
         return once(List.of(key, version), () -> {
             long generation = versions.generation();
             RenderedDocument rendered = render.get();
-            cache.put(key, new Held(rendered, generation));
+            if (!ifRoom || keptBytes() + rendered.weight() <= maxBytes / 2) {
+                cache.put(key, new Held(rendered, generation));
+            }
             return rendered;
         });
+    }
+
+    /** What the kept documents weigh now, pending writes counted (asked only after a render, which costs far more). */
+    long keptBytes() {
+        cache.cleanUp();
+        return cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 
     /** Renders a document once however many threads ask for it together. */

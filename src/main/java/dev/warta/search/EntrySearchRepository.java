@@ -47,6 +47,22 @@ public class EntrySearchRepository {
     }
 
     /**
+     * Positions in result order ({@code published_at}, {@code id}) of the entries that match, the way feeds page: the
+     * newest {@code limit} ({@code from} absent), or those just older ({@code older}) or just newer than {@code from};
+     * older ones newest first, newer ones oldest first. {@code withStubs} false leaves stubs out.
+     */
+    public List<SearchCursor> findPositions(String query, Optional<SearchCursor> from, boolean older, boolean withStubs,
+            int limit) {
+        String keyset = from.isEmpty() ? "" : older ? OLDER_THAN : OLDER_THAN.replace(") <", ") >");
+        String sql = "select e.id, (extract(epoch from e.published_at) * 1000000)::bigint " + MATCHES
+                + (withStubs ? "" : " and e.kind <> 'stub'") + keyset
+                + (from.isEmpty() || older ? NEWEST_FIRST : " order by e.published_at asc, e.id asc limit :limit");
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = bind(em.createNativeQuery(sql), query, from, limit).getResultList();
+        return rows.stream().map(r -> new SearchCursor(((Number) r[1]).longValue(), ((Number) r[0]).longValue())).toList();
+    }
+
+    /**
      * The matching entries with title and snippet headlined, newest first. Headlines are made only for the rows
      * of the page (the inner select picks them), since {@code ts_headline} reparses each text. Marker
      * characters are removed from the texts first, so only PostgreSQL's marks remain; content is HTML, its

@@ -2,8 +2,11 @@ package dev.warta.search;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,8 +21,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.warta.FeedFormat;
 import dev.warta.ProblemException;
 import dev.warta.PublicUrl;
+import dev.warta.SiteUrls;
 import dev.warta.WartaConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -78,15 +83,31 @@ public class SearchPage {
             return html(400, Templates.search(siteTitle, base, feeds(base), q, false, List.of(), null, problem));
         }
         SearchResults results = search.page(query, cursor, PAGE_SIZE);
-        return html(200, Templates.search(siteTitle, base, feeds(base), query.text(), true, results.hits(),
+        return html(200, Templates.search(siteTitle, base, feeds(base, query), query.text(), true, results.hits(),
                 olderHref(base, results).orElse(null), null));
     }
 
+    /** A search's own feeds first (a reader subscribing from the page finds the Atom one), then the site's. */
+    private List<FeedLink> feeds(String base, SearchQuery query) {
+        String q = query.normalized().text();
+        List<FeedLink> feeds = new ArrayList<>(inFormats("Pencarian: " + q, f -> SiteUrls.at(base).searchFeed(q, f)));
+        feeds.addAll(feeds(base));
+        return feeds;
+    }
+
     private List<FeedLink> feeds(String base) {
-        return List.of(
-                new FeedLink(siteTitle + " (Atom)", "application/atom+xml", base + "/feeds/all.atom", "Atom"),
-                new FeedLink(siteTitle + " (RSS)", "application/rss+xml", base + "/feeds/all.rss", "RSS"),
-                new FeedLink(siteTitle + " (JSON Feed)", "application/feed+json", base + "/feeds/all.json", "JSON Feed"));
+        return inFormats(siteTitle, f -> SiteUrls.at(base).feed(null, f));
+    }
+
+    private static List<FeedLink> inFormats(String title, Function<FeedFormat, String> href) {
+        return Arrays.stream(FeedFormat.values()).map(f -> {
+            String name = switch (f) {
+                case ATOM -> "Atom";
+                case RSS -> "RSS";
+                case JSON -> "JSON Feed";
+            };
+            return new FeedLink(title + " (" + name + ")", f.mediaType(), href.apply(f), name);
+        }).toList();
     }
 
     /** Results change with every ingest: not stored by caches; not framed, no script, no foreign forms. */

@@ -28,6 +28,16 @@ public class SearchService {
         return entries.findMatchingIds(new SearchQuery(q).text(), Optional.empty(), limit);
     }
 
+    /**
+     * Where the matching entries sit in result order (newest first), for a search read as a feed: see
+     * {@link EntrySearchRepository#findPositions}. Joins the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<SearchCursor> positions(SearchQuery query, Optional<SearchCursor> from, boolean older, boolean withStubs,
+            int limit) {
+        return entries.findPositions(query.text(), from, older, withStubs, limit);
+    }
+
     /** One page of results older than {@code before} (a cursor from an earlier page), newest first. */
     @Transactional
     public SearchResults page(SearchQuery query, Optional<SearchCursor> before, int size) {

@@ -79,7 +79,8 @@ public class PageRoutes {
         try {
             Optional<FeedTarget> feed = FeedTarget.parse(request.path(), DocumentSender.params(request), null,
                     publicUrl.base(request), feeds.defaultLimit(), feeds.maxLimit());
-            if (feed.isEmpty()) {
+            if (feed.isEmpty() || feed.get().isSearch()) {
+                // A search's feed has its page already, /search?q=; the feed goes on to show through its stylesheet.
                 ctx.next();
                 return;
             }

@@ -111,13 +111,18 @@ public class PageViews {
             feeds = FeedLink.topic(base, topic.slug, topic.label);
             listed = entries.inTopic(topic.id, target.page(), base);
         }
-        String here = urls.feed(target.slug(), target.format());
+        // The variant without stubs stays itself: the address to copy, the other formats and the pages keep stubs=false.
+        String variant = target.page().variantQuery();
+        if (!variant.isEmpty()) {
+            feeds = feeds.stream().map(f -> new FeedLink(f.title(), f.type(), f.href() + "?" + variant)).toList();
+        }
+        String here = urls.feed(target.slug(), target.format()) + (variant.isEmpty() ? "" : "?" + variant);
         FeedLink self = feeds.stream().filter(f -> f.type().equals(target.format().mediaType())).findFirst().orElseThrow();
         return new FeedPage(feeds, target.slug(), label, self, target.isAll() ? null : urls.topicPage(target.slug()),
                 listed.entries(), link(here, "before", listed.older()), link(here, "after", listed.newer()));
     }
 
     private static String link(String page, String parameter, Cursor cursor) {
-        return cursor == null ? null : page + "?" + parameter + "=" + cursor;
+        return cursor == null ? null : page + (page.contains("?") ? "&" : "?") + parameter + "=" + cursor;
     }
 }

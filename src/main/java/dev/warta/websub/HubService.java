@@ -89,7 +89,7 @@ public class HubService {
         return ProblemException.invalid("invalid-subscription", detail).with("field", field);
     }
 
-    /** The feed a {@code hub.topic} names: the first page of one of this hub's feeds. */
+    /** The feed a {@code hub.topic} names: the first page of one of this hub's feeds (searches are not pushed). */
     private FeedKey feedKey(String topic, String base) {
         URI url;
         try {
@@ -98,7 +98,7 @@ public class HubService {
             throw invalid("hub.topic", "hub.topic is not a URL");
         }
         FeedTarget target = FeedTarget.fromUrl(url, base, feeds.defaultLimit(), feeds.maxLimit())
-                .filter(t -> t.page().isFirst())
+                .filter(t -> t.page().isFirst() && !t.isSearch())
                 .orElseThrow(() -> invalid("hub.topic", "hub.topic must be the first page of a feed of this hub, e.g. "
                         + SiteUrls.at(base).feed(null, FeedFormat.ATOM)));
         try {

@@ -286,6 +286,9 @@ class WebSubHubTest {
                 .body("field", equalTo("hub.topic")).body("detail", containsString("tidak-ada"));
         hub("hub.mode", "subscribe", "hub.callback", cb, "hub.topic", topic + "?before=1.1").statusCode(400)
                 .body("field", equalTo("hub.topic"));
+        // A search is read, not pushed: its feed names no hub, and the hub takes no subscription to it.
+        hub("hub.mode", "subscribe", "hub.callback", cb, "hub.topic", base + "/feeds/search.atom?q=serangan").statusCode(400)
+                .body("field", equalTo("hub.topic"));
         hub("hub.mode", "subscribe", "hub.callback", cb, "hub.topic", topic, "hub.lease_seconds", "-5").statusCode(400)
                 .body("field", equalTo("hub.lease_seconds"));
         hub("hub.mode", "subscribe", "hub.callback", cb, "hub.topic", topic, "hub.secret", "x".repeat(200)).statusCode(400)

@@ -33,7 +33,7 @@ public final class FetchDispatcher {
 
     static final long RETRY_MILLIS = 250;
 
-    private record Task(String host, Consumer<HostSlot> work) {
+    private record Task(String host, Consumer<HostSlot> work, Runnable onWait) {
     }
 
     private final int maxConcurrent;
@@ -80,8 +80,14 @@ public final class FetchDispatcher {
      * Queues a fetch against {@code host}; it runs with a slot of the host, which it may give back as soon as
      * its answer is in (it is given back when the work ends in any case).
      */
-    public synchronized void submit(String host, Consumer<HostSlot> work) {
-        waiting.computeIfAbsent(host, h -> new ArrayDeque<>()).add(new Task(host, work));
+    public void submit(String host, Consumer<HostSlot> work) {
+        submit(host, work, () -> {
+        });
+    }
+
+    /** The same; {@code onWait} runs each time the fetch has to wait for a slot that is held elsewhere. */
+    public synchronized void submit(String host, Consumer<HostSlot> work, Runnable onWait) {
+        waiting.computeIfAbsent(host, h -> new ArrayDeque<>()).add(new Task(host, work, onWait));
         queuedTotal++;
         startWhatFits();
     }
@@ -131,6 +137,7 @@ public final class FetchDispatcher {
     private void run(Task task) {
         Optional<HostSlot> slot = trySlot(task.host());
         if (slot.isEmpty()) {
+            task.onWait().run();
             putBack(task);
             return;
         }

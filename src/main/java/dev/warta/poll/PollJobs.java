@@ -1,6 +1,7 @@
 package dev.warta.poll;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,9 +35,17 @@ class PollJobs {
         private final ClaimedSource source;
         private final AtomicBoolean started = new AtomicBoolean();
         private final CompletableFuture<PollReport> report = new CompletableFuture<>();
+        private final Instant claimedAt;
+        /** It waited for a slot held elsewhere: maybe long enough that its lease ran out (a stalled process). */
+        private volatile boolean waited;
 
-        private Job(ClaimedSource source) {
+        private Job(ClaimedSource source, Instant claimedAt) {
             this.source = source;
+            this.claimedAt = claimedAt;
+        }
+
+        void waited() {
+            waited = true;
         }
     }
 
@@ -82,7 +91,7 @@ class PollJobs {
 
     /** A claimed source's poll, known from now on to refreshes of it. */
     Job open(ClaimedSource source) {
-        Job job = new Job(source);
+        Job job = new Job(source, clock.now());
         jobs.put(source.id(), job);
         return job;
     }
@@ -98,7 +107,7 @@ class PollJobs {
             return Optional.empty();
         }
         try {
-            if (!claims.renew(job.source, clock.now())) {
+            if (mayHaveLost(job) && !claims.renew(job.source, clock.now())) {
                 Log.infof("Source %d: its lease ran out while the fetch waited in the queue; another poller has it",
                         job.source.id());
                 held.ifPresent(HostSlot::close);
@@ -114,6 +123,16 @@ class PollJobs {
         } finally {
             jobs.remove(job.source.id(), job);
         }
+    }
+
+    /**
+     * Whether the claim's lease may have run out before its fetch begins. Not when it was claimed less than a
+     * renewal period ago and went straight to its fetch: its lease runs a whole {@code warta.poll.lease} past the
+     * claim, and the renewals keep it going while the fetch runs. Skipping the check then saves a transaction on
+     * nearly every fetch of a poll cycle; a claim that waited for a slot held elsewhere, or is older, is checked.
+     */
+    private boolean mayHaveLost(Job job) {
+        return job.waited || !clock.now().isBefore(job.claimedAt.plus(claims.renewEvery()));
     }
 
     /** The poll's outcome: run here when it has not started yet, else awaited up to {@code wait}; empty when it took longer. */

@@ -165,7 +165,7 @@ public class Poller {
                     wake();
                 }
             }
-        });
+        }, job::waited);
     }
 
     /** Runs a tick soon on the ticker thread; many calls while one is pending make one tick. */

@@ -54,7 +54,8 @@ public class ClusterHostSlots implements HostSlots {
     @Override
     public Optional<HostSlot> tryAcquire(String host) {
         String owner = PROCESS + ":" + UUID.randomUUID();
-        Optional<Integer> slot = QuarkusTransaction.requiringNew().call(() -> rows.claimFree(host, perHost, owner, lease));
+        // In the caller's transaction when there is one: the poller checks its claim's lease in the same commit.
+        Optional<Integer> slot = QuarkusTransaction.joiningExisting().call(() -> rows.claimFree(host, perHost, owner, lease));
         slot.ifPresent(s -> held.add(owner));
         return slot.map(s -> new HostSlot(host, () -> giveBack(host, s, owner)));
     }

@@ -1,7 +1,6 @@
 package dev.warta.poll;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +16,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.warta.fetch.HostSlot;
+import dev.warta.fetch.HostSlots;
 import dev.warta.source.ClaimedSource;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The polls this process has claimed and not finished, by source: queued in the dispatcher or running. A
@@ -35,17 +36,13 @@ class PollJobs {
         private final ClaimedSource source;
         private final AtomicBoolean started = new AtomicBoolean();
         private final CompletableFuture<PollReport> report = new CompletableFuture<>();
-        private final Instant claimedAt;
-        /** It waited for a slot held elsewhere: maybe long enough that its lease ran out (a stalled process). */
-        private volatile boolean waited;
+        /** Its lease was found held, in the transaction that took its host slot; not checked again then. */
+        private volatile boolean leaseChecked;
+        /** Its lease was found lost in that transaction: it must not fetch. */
+        private volatile boolean leaseLost;
 
-        private Job(ClaimedSource source, Instant claimedAt) {
+        private Job(ClaimedSource source) {
             this.source = source;
-            this.claimedAt = claimedAt;
-        }
-
-        void waited() {
-            waited = true;
         }
     }
 
@@ -91,7 +88,7 @@ class PollJobs {
 
     /** A claimed source's poll, known from now on to refreshes of it. */
     Job open(ClaimedSource source) {
-        Job job = new Job(source, clock.now());
+        Job job = new Job(source);
         jobs.put(source.id(), job);
         return job;
     }
@@ -107,7 +104,7 @@ class PollJobs {
             return Optional.empty();
         }
         try {
-            if (mayHaveLost(job) && !claims.renew(job.source, clock.now())) {
+            if (job.leaseLost || !job.leaseChecked && !claims.renew(job.source, clock.now())) {
                 Log.infof("Source %d: its lease ran out while the fetch waited in the queue; another poller has it",
                         job.source.id());
                 held.ifPresent(HostSlot::close);
@@ -126,13 +123,20 @@ class PollJobs {
     }
 
     /**
-     * Whether the claim's lease may have run out before its fetch begins. Not when it was claimed less than a
-     * renewal period ago and went straight to its fetch: its lease runs a whole {@code warta.poll.lease} past the
-     * claim, and the renewals keep it going while the fetch runs. Skipping the check then saves a transaction on
-     * nearly every fetch of a poll cycle; a claim that waited for a slot held elsewhere, or is older, is checked.
+     * A slot of the job's host, taken in the transaction that also checks (and restarts) the claim's lease, so
+     * that the check costs no commit of its own. When the lease was lost, a slot that bounds nothing: the job
+     * then ends without fetching.
      */
-    private boolean mayHaveLost(Job job) {
-        return job.waited || !clock.now().isBefore(job.claimedAt.plus(claims.renewEvery()));
+    Optional<HostSlot> slotFor(Job job, String host, HostSlots slots) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (!claims.renewInTransaction(job.source, clock.now())) {
+                job.leaseLost = true;
+                return HostSlots.unbounded().tryAcquire(host);
+            }
+            Optional<HostSlot> slot = slots.tryAcquire(host);
+            job.leaseChecked = slot.isPresent();
+            return slot;
+        });
     }
 
     /** The poll's outcome: run here when it has not started yet, else awaited up to {@code wait}; empty when it took longer. */

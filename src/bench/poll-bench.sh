@@ -83,7 +83,11 @@ echo "== (a) poll cycles ($(nproc) cores)"
   || { tail -30 "$WORK/warta.log"; exit 1; }
 
 echo "== (b) reading a 1,000-entry feed"
-WARTA_READ=$(java -cp "$ROOT/target/quarkus-app/lib/main/*:$ROOT/target/classes" "$ROOT/src/bench/ReadBench.java" "$WORK/www/big.xml" 100 2>/dev/null)
+# FeedParser logs through org.jboss.logging, which Quarkus puts in lib/boot (not lib/main) of the packaged app;
+# without lib/boot the class fails to load, and with stderr hidden the script only showed rc=1.
+QUARKUS_LIB="$ROOT/target/quarkus-app/lib"
+WARTA_READ=$(java -cp "$QUARKUS_LIB/boot/*:$QUARKUS_LIB/main/*:$ROOT/target/classes" "$ROOT/src/bench/ReadBench.java" "$WORK/www/big.xml" 100 2>"$WORK/readbench.err") \
+  || { echo "ReadBench failed:"; cat "$WORK/readbench.err"; exit 1; }
 PY_READ=$(/usr/bin/python3 "$ROOT/src/bench/read_bench_feedparser.py" "$WORK/www/big.xml" 5)
 echo "warta:      $WARTA_READ"
 echo "feedparser: $PY_READ"

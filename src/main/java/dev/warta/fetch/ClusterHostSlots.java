@@ -20,7 +20,7 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Host slots in PostgreSQL, the one state every Warta process shares: a slot is a {@code host_slot} row taken
- * in one statement and deleted when the fetch is done. Its lease is short ({@link #LEASE}) and this process
+ * in one statement and deleted when the fetch is done (in the transaction of whoever closes it, if it has one). Its lease is short ({@link #LEASE}) and this process
  * renews the leases of the slots it holds every {@value #RENEW_EVERY}, however long a fetch takes: a process
  * that dies holding slots frees them within one lease. A caller that waits is woken at once by a slot given
  * back in this process, and re-checks every {@value #RECHECK_MILLIS} ms for slots other processes give back.
@@ -54,7 +54,8 @@ public class ClusterHostSlots implements HostSlots {
     @Override
     public Optional<HostSlot> tryAcquire(String host) {
         String owner = PROCESS + ":" + UUID.randomUUID();
-        Optional<Integer> slot = QuarkusTransaction.requiringNew().call(() -> rows.claimFree(host, perHost, owner, lease));
+        // In the caller's transaction when there is one: the poller checks its claim's lease in the same commit.
+        Optional<Integer> slot = QuarkusTransaction.joiningExisting().call(() -> rows.claimFree(host, perHost, owner, lease));
         slot.ifPresent(s -> held.add(owner));
         return slot.map(s -> new HostSlot(host, () -> giveBack(host, s, owner)));
     }
@@ -103,7 +104,9 @@ public class ClusterHostSlots implements HostSlots {
     private void giveBack(String host, int slot, String owner) {
         held.remove(owner);
         try {
-            QuarkusTransaction.requiringNew().run(() -> rows.delete(host, slot, owner));
+            // In the caller's transaction when there is one: the poller gives back a 304's slot in the commit that
+            // records it, one transaction for both (the slot stays taken until then, never the other way round).
+            QuarkusTransaction.joiningExisting().run(() -> rows.delete(host, slot, owner));
         } catch (RuntimeException e) {
             Log.warnf(e, "Could not give back slot %d of %s; it is free again when its lease ends", slot, host);
         }

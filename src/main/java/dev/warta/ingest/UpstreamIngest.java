@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -47,10 +48,23 @@ public class UpstreamIngest {
     }
 
     public UpstreamResult ingest(UpstreamBatch batch) {
+        return ingest(batch, stored -> {
+        });
+    }
+
+    /**
+     * The same, and {@code thenInTransaction} with what was stored, in the same transaction (run again with it when
+     * the transaction runs again): the poller records the fetch on its source there, one commit for both.
+     */
+    public UpstreamResult ingest(UpstreamBatch batch, Consumer<UpstreamResult> thenInTransaction) {
         // However old, a source's newest entries stay, up to the configured minimum (and never more than it keeps).
         int keep = Math.min(minEntries, batch.retention().maxEntries());
         ItemSelection selection = ItemSelection.of(batch, keep);
-        return transaction.run(() -> "source " + batch.sourceId(), () -> store(batch, selection, keep));
+        return transaction.run(() -> "source " + batch.sourceId(), () -> {
+            UpstreamResult stored = store(batch, selection, keep);
+            thenInTransaction.accept(stored);
+            return stored;
+        });
     }
 
     private UpstreamResult store(UpstreamBatch batch, ItemSelection selection, int keep) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.warta.fetch.HostSlot;
 import dev.warta.fetch.HostSlots;
@@ -33,7 +34,7 @@ public final class FetchDispatcher {
 
     static final long RETRY_MILLIS = 250;
 
-    private record Task(String host, Consumer<HostSlot> work) {
+    private record Task(String host, Consumer<HostSlot> work, Function<String, Optional<HostSlot>> acquire) {
     }
 
     private final int maxConcurrent;
@@ -80,8 +81,13 @@ public final class FetchDispatcher {
      * Queues a fetch against {@code host}; it runs with a slot of the host, which it may give back as soon as
      * its answer is in (it is given back when the work ends in any case).
      */
-    public synchronized void submit(String host, Consumer<HostSlot> work) {
-        waiting.computeIfAbsent(host, h -> new ArrayDeque<>()).add(new Task(host, work));
+    public void submit(String host, Consumer<HostSlot> work) {
+        submit(host, work, slots::tryAcquire);
+    }
+
+    /** The same, with the slot taken by {@code acquire} (the poller checks its claim in the slot's transaction). */
+    public synchronized void submit(String host, Consumer<HostSlot> work, Function<String, Optional<HostSlot>> acquire) {
+        waiting.computeIfAbsent(host, h -> new ArrayDeque<>()).add(new Task(host, work, acquire));
         queuedTotal++;
         startWhatFits();
     }
@@ -129,7 +135,7 @@ public final class FetchDispatcher {
     }
 
     private void run(Task task) {
-        Optional<HostSlot> slot = trySlot(task.host());
+        Optional<HostSlot> slot = trySlot(task);
         if (slot.isEmpty()) {
             putBack(task);
             return;
@@ -148,11 +154,11 @@ public final class FetchDispatcher {
         }
     }
 
-    private Optional<HostSlot> trySlot(String host) {
+    private Optional<HostSlot> trySlot(Task task) {
         try {
-            return slots.tryAcquire(host);
+            return task.acquire().apply(task.host());
         } catch (RuntimeException e) {
-            Log.warnf(e, "Could not take a slot of %s; trying again shortly", host);
+            Log.warnf(e, "Could not take a slot of %s; trying again shortly", task.host());
             return Optional.empty();
         }
     }

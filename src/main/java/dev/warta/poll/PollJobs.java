@@ -16,8 +16,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.warta.fetch.HostSlot;
+import dev.warta.fetch.HostSlots;
 import dev.warta.source.ClaimedSource;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The polls this process has claimed and not finished, by source: queued in the dispatcher or running. A
@@ -34,6 +36,10 @@ class PollJobs {
         private final ClaimedSource source;
         private final AtomicBoolean started = new AtomicBoolean();
         private final CompletableFuture<PollReport> report = new CompletableFuture<>();
+        /** Its lease was found held, in the transaction that took its host slot; not checked again then. */
+        private volatile boolean leaseChecked;
+        /** Its lease was found lost in that transaction: it must not fetch. */
+        private volatile boolean leaseLost;
 
         private Job(ClaimedSource source) {
             this.source = source;
@@ -98,7 +104,7 @@ class PollJobs {
             return Optional.empty();
         }
         try {
-            if (!claims.renew(job.source, clock.now())) {
+            if (job.leaseLost || !job.leaseChecked && !claims.renew(job.source, clock.now())) {
                 Log.infof("Source %d: its lease ran out while the fetch waited in the queue; another poller has it",
                         job.source.id());
                 held.ifPresent(HostSlot::close);
@@ -114,6 +120,23 @@ class PollJobs {
         } finally {
             jobs.remove(job.source.id(), job);
         }
+    }
+
+    /**
+     * A slot of the job's host, taken in the transaction that also checks (and restarts) the claim's lease, so
+     * that the check costs no commit of its own. When the lease was lost, a slot that bounds nothing: the job
+     * then ends without fetching.
+     */
+    Optional<HostSlot> slotFor(Job job, String host, HostSlots slots) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (!claims.renewInTransaction(job.source, clock.now())) {
+                job.leaseLost = true;
+                return HostSlots.unbounded().tryAcquire(host);
+            }
+            Optional<HostSlot> slot = slots.tryAcquire(host);
+            job.leaseChecked = slot.isPresent();
+            return slot;
+        });
     }
 
     /** The poll's outcome: run here when it has not started yet, else awaited up to {@code wait}; empty when it took longer. */

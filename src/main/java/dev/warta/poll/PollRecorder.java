@@ -3,11 +3,14 @@ package dev.warta.poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.warta.WartaConfig;
+import dev.warta.fetch.HostSlot;
 import dev.warta.ingest.ItemDraft;
 import dev.warta.ingest.UpstreamResult;
 import dev.warta.source.ClaimedSource;
@@ -20,7 +23,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Records how a fetch ended on its source: state, validators, errors and backoff, the next poll, what was
  * stored, the lease released, and the {@link PollReport} that says so. The one writer of a source's poll state;
- * every write applies only while the source still carries the fetch's lease, in a short transaction of its own.
+ * every write applies only while the source still carries the fetch's lease, in a short transaction of its own,
+ * except after a stored feed: then in the ingest's transaction, so that a fetch with news costs one commit.
  */
 @ApplicationScoped
 class PollRecorder {
@@ -38,10 +42,13 @@ class PollRecorder {
         this.schedule = new PollSchedule(poll.minInterval(), poll.maxInterval(), poll.defaultInterval(), poll.maxRetryAfter());
     }
 
-    /** An answer without a document to read: 304, 410, 429/503 or a failure. */
-    PollReport answered(ClaimedSource source, UpstreamAnswer answer, Instant now) {
+    /**
+     * An answer without a document to read: 304, 410, 429/503 or a failure. A 304's slot of the host, when the
+     * fetch still holds it, is given back in the transaction that records the answer.
+     */
+    PollReport answered(ClaimedSource source, UpstreamAnswer answer, Optional<HostSlot> held, Instant now) {
         if (answer instanceof UpstreamAnswer.NotModified notModified) {
-            return notModified(source, notModified, now);
+            return notModified(source, notModified, held, now);
         }
         if (answer instanceof UpstreamAnswer.Gone) {
             return gone(source, now);
@@ -56,16 +63,26 @@ class PollRecorder {
         throw new IllegalArgumentException("a document is read and stored before it is recorded: " + answer);
     }
 
-    /** The feed was read and its items stored; {@code url} is the source's address from now on. */
-    PollReport fetched(ClaimedSource source, FeedReading.Feed read, String url, UpstreamResult stored, Instant now) {
+    /**
+     * The feed was read; {@code store} stores its items and runs the consumer it is given with what it stored, in
+     * its transaction: the fetch is recorded there, one commit for the entries and the source's state.
+     * {@code url} is the source's address from now on.
+     */
+    PollReport fetched(ClaimedSource source, FeedReading.Feed read, String url,
+            Function<Consumer<UpstreamResult>, UpstreamResult> store, Instant now) {
         ParsedFeed feed = read.feed();
         UpstreamAnswer.Document document = read.document();
         Duration interval = schedule.adaptive(feed.items().stream().map(ItemDraft::publishedAt).toList(), now);
         Instant next = schedule.afterSuccess(now, interval, document.cacheFloor());
-        write(source, () -> sources.markFetched(source.id(), source.lease(), new PollResult.Fetched(url,
-                feed.title() != null ? feed.title() : source.title(), feed.siteUrl() != null ? feed.siteUrl() : source.siteUrl(),
-                document.validators().etag(), document.validators().lastModified(), now, document.status(), next, interval,
-                new PollResult.EntryCounts(stored.created(), stored.updated(), stored.unchanged(), stored.tooOld()))));
+        boolean[] recorded = new boolean[1];
+        UpstreamResult stored = store.apply(result -> recorded[0] = sources.markFetched(source.id(), source.lease(),
+                new PollResult.Fetched(url, feed.title() != null ? feed.title() : source.title(),
+                        feed.siteUrl() != null ? feed.siteUrl() : source.siteUrl(), document.validators().etag(),
+                        document.validators().lastModified(), now, document.status(), next, interval,
+                        new PollResult.EntryCounts(result.created(), result.updated(), result.unchanged(), result.tooOld()))));
+        if (!recorded[0]) {
+            lostLease(source);
+        }
         if (!url.equals(source.url())) {
             Log.infof("Source %d moved permanently: %s → %s", source.id(), source.url(), url);
         }
@@ -85,14 +102,18 @@ class PollRecorder {
                 entries.updated(), entries.unchanged(), entries.tooOld(), state.url(), state.nextPollAt());
     }
 
-    private PollReport notModified(ClaimedSource source, UpstreamAnswer.NotModified answer, Instant now) {
+    private PollReport notModified(ClaimedSource source, UpstreamAnswer.NotModified answer, Optional<HostSlot> held,
+            Instant now) {
         // The interval learnt from the entries stays: a 304 shows nothing new about how often the source publishes.
         Duration interval = source.pollIntervalSeconds() != null ? Duration.ofSeconds(source.pollIntervalSeconds())
                 : schedule.fallback();
         Instant next = schedule.afterSuccess(now, interval, answer.cacheFloor());
         String url = addresses.after(source, answer.movedTo());
-        write(source, () -> sources.markNotModified(source.id(), source.lease(), new PollResult.NotModified(url, now, next,
-                answer.validators().etag(), answer.validators().lastModified())));
+        write(source, () -> {
+            held.ifPresent(HostSlot::close);
+            return sources.markNotModified(source.id(), source.lease(), new PollResult.NotModified(url, now, next,
+                    answer.validators().etag(), answer.validators().lastModified()));
+        });
         return new PollReport(source.id(), PollOutcome.NOT_MODIFIED.label(), 304, null, 0, 0, 0, url, next);
     }
 
@@ -117,7 +138,11 @@ class PollRecorder {
 
     private static void write(ClaimedSource source, Supplier<Boolean> statement) {
         if (!QuarkusTransaction.requiringNew().call(statement::get)) {
-            Log.warnf("Source %d: lease lost or source deleted while fetching; its state was not updated", source.id());
+            lostLease(source);
         }
+    }
+
+    private static void lostLease(ClaimedSource source) {
+        Log.warnf("Source %d: lease lost or source deleted while fetching; its state was not updated", source.id());
     }
 }

@@ -10,7 +10,6 @@ import dev.warta.WartaConfig;
 import dev.warta.fetch.HostSlot;
 import dev.warta.ingest.UpstreamBatch;
 import dev.warta.ingest.UpstreamIngest;
-import dev.warta.ingest.UpstreamResult;
 import dev.warta.source.ClaimedSource;
 import io.quarkus.logging.Log;
 
@@ -68,7 +67,7 @@ public class PollService {
     private PollReport fetchAndStore(ClaimedSource source, Optional<HostSlot> held, Instant now) {
         UpstreamAnswer answer = upstream.fetch(source, held, now);
         if (!(answer instanceof UpstreamAnswer.Document document)) {
-            return recorder.answered(source, answer, now);
+            return recorder.answered(source, answer, held, now);
         }
         FeedReading reading = reader.read(document, now);
         if (reading instanceof FeedReading.Page page) {
@@ -83,11 +82,11 @@ public class PollService {
     private PollReport store(ClaimedSource source, FeedReading.Feed read, Instant now) {
         String url = addresses.after(source, read.document().movedTo());
         String title = read.feed().title() != null ? read.feed().title() : source.title();
-        UpstreamResult stored = ingest.ingest(new UpstreamBatch(source.id(),
+        UpstreamBatch batch = new UpstreamBatch(source.id(),
                 source.customTitle() != null ? source.customTitle() : title != null ? title : url, url,
                 read.feed().siteUrl() != null ? read.feed().siteUrl() : source.siteUrl(), source.topicIds(),
-                read.feed().items(), retention(source), now));
-        return recorder.fetched(source, read, url, stored, now);
+                read.feed().items(), retention(source), now);
+        return recorder.fetched(source, read, url, record -> ingest.ingest(batch, record), now);
     }
 
     private UpstreamBatch.Retention retention(ClaimedSource source) {

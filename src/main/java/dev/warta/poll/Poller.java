@@ -38,6 +38,7 @@ public class Poller {
     private final PollMetrics metrics;
     private final WartaConfig.Poll config;
     private final FetchDispatcher dispatcher;
+    private final HostSlots slots;
     private final ExecutorService ticker;
     private final AtomicBoolean ticking = new AtomicBoolean();
     private final AtomicBoolean wakePending = new AtomicBoolean();
@@ -55,6 +56,7 @@ public class Poller {
         this.started = clock.now();
         this.metrics = metrics;
         this.config = config.poll();
+        this.slots = slots;
         this.dispatcher = new FetchDispatcher(this.config.maxConcurrent(), this.config.maxPerHost(), slots);
         registry.gauge("warta.poll.hosts.waiting", dispatcher, FetchDispatcher::blockedHosts);
         this.ticker = Executors.newSingleThreadExecutor(r -> {
@@ -165,7 +167,7 @@ public class Poller {
                     wake();
                 }
             }
-        });
+        }, host -> jobs.slotFor(job, host, slots));
     }
 
     /** Runs a tick soon on the ticker thread; many calls while one is pending make one tick. */

@@ -57,7 +57,12 @@ public class SourceClaims {
      * not fetch.
      */
     public boolean renew(ClaimedSource source, Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> sources.renewLease(source.id(), source.lease(), now.plus(lease)));
+        return QuarkusTransaction.requiringNew().call(() -> renewInTransaction(source, now));
+    }
+
+    /** {@link #renew} in the caller's transaction. */
+    boolean renewInTransaction(ClaimedSource source, Instant now) {
+        return sources.renewLease(source.id(), source.lease(), now.plus(lease));
     }
 
     /** Keeps these claims' leases alive while they wait or fetch; those that ran out meanwhile stay lost. */

@@ -120,8 +120,8 @@ public class FeedVersions {
     }
 
     /**
-     * Right after a commit of this process: reads back the versions it bumped, so this process serves its own write at
-     * once, and waits (briefly) until the commit's notifications were heard, so that the entry pages it moved are
+     * Right after a commit of this process: takes the versions it bumped (the event carries them; read back when it
+     * does not), so this process serves its own write at once, and waits (briefly) until the commit's notifications were heard, so that the entry pages it moved are
      * known too (their versions come only by notification; the feed bump is the writer's last statement).
      */
     void onFeedsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) FeedsChanged event) {
@@ -129,7 +129,9 @@ public class FeedVersions {
         keys.add(FeedKey.all());
         event.topicIds().forEach(id -> keys.add(FeedKey.topic(id)));
         try {
-            Map<FeedKey, ContentVersion> found = QuarkusTransaction.requiringNew().call(() -> select(keys));
+            Map<FeedKey, ContentVersion> found = event.versions().isEmpty()
+                    ? QuarkusTransaction.requiringNew().call(() -> select(keys))
+                    : committed(event.versions());
             found.forEach(this::merge);
             ContentVersion all = found.get(FeedKey.all());
             if (all != null) {
@@ -211,14 +213,18 @@ public class FeedVersions {
         });
     }
 
-    private Map<FeedKey, ContentVersion> select(Collection<FeedKey> keys) {
+    private static Map<FeedKey, ContentVersion> committed(List<FeedVersionRepository.Row> rows) {
         Map<FeedKey, ContentVersion> found = new HashMap<>();
+        rows.forEach(row -> found.put(row.key(), new ContentVersion(row.version(), row.changedAt())));
+        return found;
+    }
+
+    private Map<FeedKey, ContentVersion> select(Collection<FeedKey> keys) {
         try (Connection c = dataSource.getConnection()) {
-            rows.findByKeys(c, keys).forEach(row -> found.put(row.key(), new ContentVersion(row.version(), row.changedAt())));
+            return committed(rows.findByKeys(c, keys));
         } catch (SQLException e) {
             throw new IllegalStateException("reading feed versions failed", e);
         }
-        return found;
     }
 
     /** Keeps the newer of two versions; the sum of topic versions follows every topic's move. */

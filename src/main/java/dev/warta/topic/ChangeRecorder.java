@@ -41,7 +41,7 @@ public class ChangeRecorder {
         List<FeedKey> keys = new ArrayList<>();
         keys.add(FeedKey.all());
         topicIds.forEach(id -> keys.add(FeedKey.topic(id)));
-        em.unwrap(Session.class).doWork(c -> versions.bump(c, keys, now));
-        changed.fire(new FeedsChanged(Set.copyOf(topicIds)));
+        List<FeedVersionRepository.Row> bumped = em.unwrap(Session.class).doReturningWork(c -> versions.bump(c, keys, now));
+        changed.fire(new FeedsChanged(Set.copyOf(topicIds), bumped));
     }
 }

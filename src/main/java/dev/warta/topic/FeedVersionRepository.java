@@ -31,17 +31,21 @@ public class FeedVersionRepository {
 
     /**
      * Moves the versions of these feeds (creating rows that are missing), all in one statement and in the one lock
-     * order every writer and process uses, so concurrent bumps queue instead of deadlocking.
+     * order every writer and process uses, so concurrent bumps queue instead of deadlocking. Returns the versions
+     * the feeds have now: the rows stay locked until the caller's commit, so they are the versions it commits.
      */
-    public void bump(Connection c, Collection<FeedKey> keys, Instant now) throws SQLException {
+    public List<Row> bump(Connection c, Collection<FeedKey> keys, Instant now) throws SQLException {
         List<String> sorted = new TreeSet<>(keys).stream().map(FeedKey::stored).toList();
         try (PreparedStatement st = c.prepareStatement("""
                 insert into feed_version (feed_key, version, changed_at)
                 select k, 1, ? from unnest(?::text[]) with ordinality as x(k, n) order by n
-                on conflict (feed_key) do update set version = feed_version.version + 1, changed_at = excluded.changed_at""")) {
+                on conflict (feed_key) do update set version = feed_version.version + 1, changed_at = excluded.changed_at
+                returning feed_key, version, changed_at""")) {
             st.setTimestamp(1, Timestamp.from(now));
             st.setArray(2, c.createArrayOf("text", sorted.toArray()));
-            st.executeUpdate();
+            try (ResultSet rs = st.executeQuery()) {
+                return rows(rs);
+            }
         }
     }
 

@@ -47,6 +47,17 @@ class HubWorkers {
         });
     }
 
+    /** Runs {@code work} once, {@code millis} from now. */
+    void after(long millis, String what, Runnable work) {
+        pool.schedule(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                Log.errorf(e, "WebSub %s failed", what);
+            }
+        }, millis, TimeUnit.MILLISECONDS);
+    }
+
     void every(long millis, Runnable work) {
         pool.scheduleWithFixedDelay(() -> {
             try {

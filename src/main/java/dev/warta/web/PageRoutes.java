@@ -79,9 +79,16 @@ public class PageRoutes {
         try {
             Optional<FeedTarget> feed = FeedTarget.parse(request.path(), DocumentSender.params(request), null,
                     publicUrl.base(request), feeds.defaultLimit(), feeds.maxLimit());
-            if (feed.isEmpty() || feed.get().isSearch()) {
-                // A search's feed has its page already, /search?q=; the feed goes on to show through its stylesheet.
+            if (feed.isEmpty()) {
                 ctx.next();
+                return;
+            }
+            if (feed.get().isSearch()) {
+                // A search's readable page is /search?q=, its feeds linked at the top: a person is sent there.
+                ctx.response().setStatusCode(303)
+                        .putHeader(HttpHeaders.LOCATION, SiteUrls.at(publicUrl.base(request)).searchPage(feed.get().search().text()))
+                        .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                        .end();
                 return;
             }
             PageTarget target = new PageTarget.FeedPage(feed.get());

@@ -194,6 +194,30 @@ class SearchFeedTest {
         assertThat(feed.getEntries()).hasSize(2);
     }
 
+    /** A person opening a search's feed is sent to the search's page (its feeds linked on it); readers get the feed. */
+    @Test
+    void aBrowserOpeningASearchFeedIsSentToTheSearchPage() {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        for (String format : List.of("atom", "rss", "json")) {
+            HttpResponse<byte[]> sent = get(url("/feeds/search." + format + "?q=Serangan"), "Accept", browser);
+            assertThat(sent.statusCode()).as(format).isEqualTo(303);
+            assertThat(header(sent, "Location")).as(format).isEqualTo(url("/search?q=serangan"));
+            assertThat(header(sent, "Vary")).as(format).containsIgnoringCase("Accept");
+        }
+        HttpResponse<byte[]> page = get(url("/search?q=serangan"), "Accept", browser);
+        Document doc = Jsoup.parse(new String(page.body(), StandardCharsets.UTF_8), url("/search?q=serangan"));
+        assertThat(doc.select("header nav.feeds a").eachAttr("href")).as("subscribe links a person sees")
+                .contains(url("/feeds/search.atom?q=serangan"));
+        assertThat(doc.select("ul.results li")).hasSize(2);
+        for (String reader : List.of("", "*/*",
+                "application/atom+xml,application/rdf+xml,application/rss+xml,application/x-netcdf,application/xml;q=0.9,text/xml;q=0.2,*/*;q=0.1")) {
+            HttpResponse<byte[]> feed = reader.isEmpty() ? get(url("/feeds/search.atom?q=serangan"))
+                    : get(url("/feeds/search.atom?q=serangan"), "Accept", reader);
+            assertThat(feed.statusCode()).as(reader).isEqualTo(200);
+            assertThat(FeedReader.atom(feed.body()).getEntries()).as(reader).hasSize(2);
+        }
+    }
+
     /** Optional: only where Debian's python3 with feedparser is installed (the pyenv one on PATH has none). */
     @Test
     void feedparserReadsTheSearchFeed() throws Exception {

@@ -37,4 +37,22 @@ public record LeadImage(String url, String type, Integer width, Integer height, 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
+
+    /** The media type as the source states it, else as far as the file name tells; null when neither does. */
+    public String knownType() {
+        if (type != null) {
+            return type;
+        }
+        String path = url.replaceFirst("[?#].*$", "").toLowerCase(java.util.Locale.ROOT);
+        String extension = path.substring(path.lastIndexOf('.') + 1);
+        return switch (extension) {
+            case "jpg", "jpeg" -> "image/jpeg";
+            case "png" -> "image/png";
+            case "webp" -> "image/webp";
+            case "gif" -> "image/gif";
+            case "avif" -> "image/avif";
+            case "svg" -> "image/svg+xml";
+            default -> null;
+        };
+    }
 }

@@ -156,23 +156,7 @@ public record PublishedFeed(
 
         /** The image's media type as its source states it or its file name tells; null when neither does. */
         public String knownImageType() {
-            if (image == null) {
-                return null;
-            }
-            if (image.type() != null) {
-                return image.type();
-            }
-            String path = image.url().replaceFirst("[?#].*$", "").toLowerCase(java.util.Locale.ROOT);
-            String extension = path.substring(path.lastIndexOf('.') + 1);
-            return switch (extension) {
-                case "jpg", "jpeg" -> "image/jpeg";
-                case "png" -> "image/png";
-                case "webp" -> "image/webp";
-                case "gif" -> "image/gif";
-                case "avif" -> "image/avif";
-                case "svg" -> "image/svg+xml";
-                default -> null;
-            };
+            return image == null ? null : image.knownType();
         }
     }
 

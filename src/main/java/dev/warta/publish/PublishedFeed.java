@@ -145,10 +145,7 @@ public record PublishedFeed(
             return LeadImage.urlOf(image);
         }
 
-        /**
-         * The image's media type for the enclosure, which RSS requires: as its source states it, else as far as its
-         * file name tells, else {@code image/jpeg}, what news images mostly are.
-         */
+        /** The enclosure's media type (RSS requires one): the known one, else {@code image/jpeg}, as news images mostly are. */
         public String imageType() {
             String known = knownImageType();
             return known != null ? known : "image/jpeg";

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.warta.FeedFormat;
+import dev.warta.HtmlResponses;
 import dev.warta.ProblemException;
 import dev.warta.PublicUrl;
 import dev.warta.SiteUrls;
@@ -112,13 +112,7 @@ public class SearchPage {
 
     /** Results change with every ingest: not stored by caches; not framed, no script, no foreign forms. */
     private static Response html(int status, TemplateInstance page) {
-        return Response.status(status).entity(page.render()).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                .header(HttpHeaders.CACHE_CONTROL, "no-cache")
-                .header("Content-Security-Policy", CSP)
-                .header("X-Frame-Options", "DENY")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "same-origin")
-                .build();
+        return HtmlResponses.page(status, page.render(), "no-cache", CSP);
     }
 
     static Optional<String> olderHref(String base, SearchResults results) {

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 
+import dev.warta.HtmlResponses;
 import dev.warta.ProblemException;
 import dev.warta.PublicUrl;
 import dev.warta.SiteUrls;
@@ -296,13 +297,7 @@ public class AdminPage {
     }
 
     private static Response html(int status, TemplateInstance page) {
-        return Response.status(status).entity(page.render()).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Content-Security-Policy", CSP)
-                .header("X-Frame-Options", "DENY")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "same-origin")
-                .build();
+        return HtmlResponses.page(status, page.render(), "no-store", CSP);
     }
 
     private NewCookie cookie(String value, UriInfo uri, boolean expire) {

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.warta.FeedReader;
 import dev.warta.Fixtures;
+import dev.warta.EntryReads;
 import dev.warta.TestDatabase;
-import dev.warta.entry.Entry;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -153,18 +153,8 @@ class FeedCacheTest {
         assertThat(entryReads(stats)).isGreaterThan(entryReads);
     }
 
-    /** Every way Hibernate reads entries: entity loads, their collections, and queries that name Entry. */
     static long entryReads(Statistics stats) {
-        long n = stats.getEntityStatistics(Entry.class.getName()).getLoadCount()
-                + stats.getEntityStatistics(Entry.class.getName()).getFetchCount()
-                + stats.getCollectionStatistics(Entry.class.getName() + ".topics").getFetchCount()
-                + stats.getCollectionStatistics(Entry.class.getName() + ".related").getFetchCount();
-        for (String query : stats.getQueries()) {
-            if (query.contains("Entry") || query.contains("entry")) {
-                n += stats.getQueryStatistics(query).getExecutionCount();
-            }
-        }
-        return n;
+        return EntryReads.count(stats);
     }
 
     @Test

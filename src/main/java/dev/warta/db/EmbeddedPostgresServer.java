@@ -26,16 +26,44 @@ public final class EmbeddedPostgresServer {
     private static final String REGISTRY = "dev.warta.db.embedded-url:";
 
     private static EmbeddedPostgres postgres;
+    private static EmbeddedPostgresSettings startedWith;
     private static String jdbcUrl;
     private static String registryKey;
+    private static boolean startingInBackground;
 
     private EmbeddedPostgresServer() {
     }
 
-    /** Starts the server on first call and returns its JDBC URL; later calls return the same URL. */
+    /**
+     * Starts the server on a thread of its own and returns at once; {@link #start} then waits for it (it takes
+     * this class's lock while it starts). A failure is left for {@link #start} to meet again and report.
+     */
+    public static synchronized void startInBackground(EmbeddedPostgresSettings settings) {
+        if (postgres != null || startingInBackground) {
+            return;
+        }
+        startingInBackground = true;
+        Thread starter = new Thread(() -> {
+            try {
+                start(settings);
+            } catch (RuntimeException e) {
+                Log.debugf(e, "Starting the embedded PostgreSQL in the background failed");
+            }
+        }, "warta-embedded-postgres-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /** Starts the server on first call and returns its JDBC URL; later calls with the same settings return the same URL. */
     public static synchronized String start(EmbeddedPostgresSettings settings) {
-        if (postgres != null) {
+        startingInBackground = false;
+        if (postgres != null && settings.equals(startedWith)) {
             return jdbcUrl;
+        }
+        if (postgres != null) {
+            Log.infof("The embedded PostgreSQL's settings changed since it was started (%s, now %s): starting it again",
+                    startedWith, settings);
+            stop();
         }
         String key = REGISTRY + (settings.ephemeral() ? "ephemeral" : settings.dataDir());
         String running = System.getProperty(key);
@@ -61,6 +89,7 @@ public final class EmbeddedPostgresServer {
                 builder.setServerConfig("synchronous_commit", "on");
             }
             postgres = builder.start();
+            startedWith = settings;
             createDatabaseIfMissing(postgres);
             jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
             System.setProperty(key, jdbcUrl);
@@ -89,6 +118,7 @@ public final class EmbeddedPostgresServer {
         } finally {
             System.clearProperty(registryKey);
             postgres = null;
+            startedWith = null;
             jdbcUrl = null;
             registryKey = null;
         }

@@ -3,14 +3,19 @@ package dev.warta.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.runtime.ExecutionMode;
+import io.quarkus.runtime.LaunchMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigValue;
 
@@ -21,7 +26,7 @@ class EmbeddedPostgresConfigSourceFactoryTest {
     @Test
     void startsNothingWhenADatasourceUrlIsConfigured() {
         var context = context(Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://db.example:5432/warta"));
-        assertThat(factory.sources(context, ExecutionMode.RUNTIME_INIT)).isEmpty();
+        assertThat(factory.sources(context, ExecutionMode.RUNTIME_INIT, LaunchMode.NORMAL)).isEmpty();
         assertThat(EmbeddedPostgresServer.running()).isFalse();
     }
 
@@ -29,15 +34,40 @@ class EmbeddedPostgresConfigSourceFactoryTest {
     void startsNothingWhenAProfileSetsTheUrl() {
         var context = context(Map.of("%prod.quarkus.datasource.jdbc.url", "jdbc:postgresql://db.example:5432/warta"),
                 List.of("prod"));
-        assertThat(factory.sources(context, ExecutionMode.RUNTIME_INIT)).isEmpty();
+        assertThat(factory.sources(context, ExecutionMode.RUNTIME_INIT, LaunchMode.NORMAL)).isEmpty();
         assertThat(EmbeddedPostgresServer.running()).isFalse();
     }
 
     @Test
-    void startsNothingDuringTheBuildOrStaticInit() {
+    void startsNothingDuringTheBuildNorAtTheStaticInitOfDevModeAndTests() {
         var context = context(Map.of());
-        assertThat(factory.sources(context, ExecutionMode.UNSET)).isEmpty();
-        assertThat(factory.sources(context, ExecutionMode.STATIC_INIT)).isEmpty();
+        assertThat(factory.sources(context, ExecutionMode.UNSET, LaunchMode.NORMAL)).isEmpty();
+        assertThat(factory.sources(context, ExecutionMode.STATIC_INIT, LaunchMode.TEST)).isEmpty();
+        assertThat(factory.sources(context, ExecutionMode.STATIC_INIT, LaunchMode.DEVELOPMENT)).isEmpty();
+        var configured = context(Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://db.example:5432/warta"));
+        assertThat(factory.sources(configured, ExecutionMode.STATIC_INIT, LaunchMode.NORMAL)).isEmpty();
+        assertThat(EmbeddedPostgresServer.running()).isFalse();
+    }
+
+    @Test
+    void thePackagedJarStartsTheServerAtStaticInitAndRuntimeInitGetsItsUrl(@TempDir Path dir) throws Exception {
+        var context = context(Map.of("warta.db.data-dir", dir.resolve("pgdata").toString()));
+        try {
+            assertThat(factory.sources(context, ExecutionMode.STATIC_INIT, LaunchMode.NORMAL)).isEmpty();
+            Iterable<ConfigSource> sources = factory.sources(context, ExecutionMode.RUNTIME_INIT, LaunchMode.NORMAL);
+            assertThat(EmbeddedPostgresServer.running()).isTrue();
+            String url = sources.iterator().next().getValue("quarkus.datasource.jdbc.url");
+            try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                    var rs = c.createStatement().executeQuery("select current_database()")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("warta");
+            }
+            // A second runtime init with the same settings (a restart in one JVM) gets the same server.
+            assertThat(factory.sources(context, ExecutionMode.RUNTIME_INIT, LaunchMode.NORMAL).iterator().next()
+                    .getValue("quarkus.datasource.jdbc.url")).isEqualTo(url);
+        } finally {
+            EmbeddedPostgresServer.stop();
+        }
         assertThat(EmbeddedPostgresServer.running()).isFalse();
     }
 

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * <p>Quarkus's own archive ({@code quarkus.package.jar.appcds.enabled}) stops the application after static
  * initialisation, so the classes of runtime initialisation (Hibernate's boot, Flyway, Vert.x, the
  * datasource) were loaded and verified from the jars on every start: about half of them. Run by
- * {@code ./mvnw package} (exec-maven-plugin, skipped with {@code -Dwarta.appcds.skip}) as
+ * {@code ./mvnw package} (exec-maven-plugin, skipped with {@code -DskipAppCds}) as
  * {@code java src/build/AppCdsTraining.java <quarkus-app dir> <jvm.options> <sample article>}.
  */
 public final class AppCdsTraining {

@@ -1,5 +1,6 @@
 package dev.warta.db;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -13,7 +14,9 @@ import io.quarkus.runtime.ShutdownEvent;
 @ApplicationScoped
 class EmbeddedPostgresLifecycle {
 
-    void onStop(@Observes ShutdownEvent event) {
+    // After every other observer of the event (default priority 2500): the version listener, the poller and the
+    // WebSub workers stop using the database first, instead of meeting a server that went away.
+    void onStop(@Observes @Priority(10_000) ShutdownEvent event) {
         if (LaunchMode.current() == LaunchMode.NORMAL) {
             EmbeddedPostgresServer.stop();
         }

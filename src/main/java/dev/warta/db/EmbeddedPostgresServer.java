@@ -43,15 +43,24 @@ public final class EmbeddedPostgresServer {
             return;
         }
         startingInBackground = true;
-        Thread starter = new Thread(() -> {
-            try {
-                start(settings);
-            } catch (RuntimeException e) {
-                Log.debugf(e, "Starting the embedded PostgreSQL in the background failed");
-            }
-        }, "warta-embedded-postgres-start");
+        Thread starter = new Thread(() -> startUnlessStarted(settings), "warta-embedded-postgres-start");
         starter.setDaemon(true);
         starter.start();
+    }
+
+    /**
+     * The background start: nothing when runtime init got here first (its settings win), and a failure is left for
+     * runtime init's own {@link #start} to meet again and report.
+     */
+    private static synchronized void startUnlessStarted(EmbeddedPostgresSettings settings) {
+        if (!startingInBackground) {
+            return;
+        }
+        try {
+            start(settings);
+        } catch (RuntimeException e) {
+            Log.debugf(e, "Starting the embedded PostgreSQL in the background failed; runtime init tries again");
+        }
     }
 
     /** Starts the server on first call and returns its JDBC URL; later calls with the same settings return the same URL. */
@@ -88,9 +97,15 @@ public final class EmbeddedPostgresServer {
                 // zonky turns durability off for throwaway test databases; this one keeps real data.
                 builder.setServerConfig("synchronous_commit", "on");
             }
-            postgres = builder.start();
+            EmbeddedPostgres started = builder.start();
+            try {
+                createDatabaseIfMissing(started);
+            } catch (IOException e) {
+                started.close();
+                throw e;
+            }
+            postgres = started;
             startedWith = settings;
-            createDatabaseIfMissing(postgres);
             jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
             System.setProperty(key, jdbcUrl);
             registryKey = key;

@@ -1,10 +1,12 @@
 package dev.warta.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,8 @@ class EmbeddedPostgresConfigSourceFactoryTest {
         var context = context(Map.of("warta.db.data-dir", dir.resolve("pgdata").toString()));
         try {
             assertThat(factory.sources(context, ExecutionMode.STATIC_INIT, LaunchMode.NORMAL)).isEmpty();
+            // Up without runtime init asking: the static-init call started it on its own thread.
+            await().atMost(Duration.ofMinutes(1)).until(EmbeddedPostgresServer::running);
             Iterable<ConfigSource> sources = factory.sources(context, ExecutionMode.RUNTIME_INIT, LaunchMode.NORMAL);
             assertThat(EmbeddedPostgresServer.running()).isTrue();
             String url = sources.iterator().next().getValue("quarkus.datasource.jdbc.url");

@@ -73,18 +73,19 @@ public final class AppCdsTraining {
         command.add("quarkus-run.jar");
         ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        // Hermetic: a datasource or other setting in the caller's environment (QUARKUS_DATASOURCE_JDBC_URL in a CI
+        // job) must not send the training's article to a real database.
+        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("WARTA_"));
         builder.environment().put("WARTA_ADMIN_TOKENS", token);
         long started = System.nanoTime();
         Process warta = builder.start();
         try {
             train(warta, "http://127.0.0.1:" + port, token, sample);
         } catch (Exception e) {
-            warta.destroyForcibly();
+            stop(warta);
             throw new IllegalStateException("AppCDS training failed (see " + log + "): " + e.getMessage(), e);
         }
-        warta.destroy(); // SIGTERM: Quarkus shuts down, the JVM writes the archive as it exits
-        if (!warta.waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            warta.destroyForcibly();
+        if (!stop(warta)) {
             throw new IllegalStateException("Warta did not stop after the AppCDS training (see " + log + ")");
         }
         if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
@@ -92,6 +93,19 @@ public final class AppCdsTraining {
         }
         System.out.printf("[AppCdsTraining] %s: %d MiB in %.1f s%n", archive, Files.size(archive) >> 20,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * SIGTERM, so that Quarkus shuts down and stops its embedded PostgreSQL and the JVM writes the archive as it
+     * exits; SIGKILL only when it has not stopped in time. False when it had to be killed.
+     */
+    private static boolean stop(Process warta) throws InterruptedException {
+        warta.destroy();
+        if (warta.waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            return true;
+        }
+        warta.destroyForcibly();
+        return false;
     }
 
     private static void train(Process warta, String base, String token, Path sample) throws Exception {
@@ -113,13 +127,13 @@ public final class AppCdsTraining {
             }
             Thread.sleep(100);
         }
-        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/articles"))
+        HttpResponse<String> posted = http.send(request(base + "/api/articles")
                 .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofFile(sample)).build(), HttpResponse.BodyHandlers.ofString());
         expect(posted, 201, "POST /api/articles");
-        String entries = http.send(HttpRequest.newBuilder(URI.create(base + "/api/entries?limit=1"))
+        String entries = http.send(request(base + "/api/entries?limit=1")
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
-        String topics = http.send(HttpRequest.newBuilder(URI.create(base + "/api/topics"))
+        String topics = http.send(request(base + "/api/topics")
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
         String entry = first("\"id\"\\s*:\\s*(\\d+)", entries);
         String slug = first("\"slug\"\\s*:\\s*\"([^\"]+)\"", topics);
@@ -133,7 +147,7 @@ public final class AppCdsTraining {
                 get(http, base + path, true);
                 plain.headers().firstValue("ETag").ifPresent(etag -> {
                     try {
-                        http.send(HttpRequest.newBuilder(URI.create(base + path)).header("If-None-Match", etag).build(),
+                        http.send(request(base + path).header("If-None-Match", etag).build(),
                                 HttpResponse.BodyHandlers.discarding());
                     } catch (IOException | InterruptedException e) {
                         throw new IllegalStateException(path + ": " + e.getMessage(), e);
@@ -144,11 +158,15 @@ public final class AppCdsTraining {
     }
 
     private static HttpResponse<String> get(HttpClient http, String url, boolean gzip) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = request(url);
         if (gzip) {
             request.header("Accept-Encoding", "gzip");
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
     }
 
     private static void expect(HttpResponse<?> response, int status, String what) {

@@ -32,6 +32,19 @@ begin
 end;
 $$;
 
+create or replace function warta_topic_pages_renamed() returns trigger
+    language plpgsql as $$
+declare
+    ids bigint[];
+begin
+    execute 'select array(
+        select et.entry_id from new_rows n join old_rows o on o.id = n.id join entry_topic et on et.topic_id = n.id
+        where n.label is distinct from o.label)' into ids;
+    perform warta_bump_entry_versions(ids);
+    return null;
+end;
+$$;
+
 create or replace function warta_entry_topic_follow_published_at() returns trigger
     language plpgsql as $$
 begin

@@ -65,6 +65,8 @@ class TombstonePlanTest {
                 assertThat(plan.toString()).contains("source_item_tombstone_idx").doesNotContain("source_item_entry_idx");
             } finally {
                 c.rollback();
+                // A prepared statement outlives the transaction; the pooled connection may serve this test again.
+                s.execute("deallocate all");
             }
         }
     }
